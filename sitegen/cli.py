@@ -1,0 +1,106 @@
+"""The command line: arguments, logging and exit codes. No build logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.errors import BuildFailed, SitegenError
+
+log = logging.getLogger("sitegen")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("new", help="create a starter site in DIR")
+    p.add_argument("dir", type=Path)
+
+    for name, helptext in (("build", "build the site into output/"),
+                           ("serve", "build, serve and rebuild on changes")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--config", type=Path, help="config file (default: ./sitegen.toml)")
+        p.add_argument("--drafts", action="store_true", help="include draft articles")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.add_argument("--jobs", type=int, default=None, help="extraction processes")
+        p.add_argument("--debug", action="store_true", help="show tracebacks")
+        if name == "build":
+            p.add_argument("--base-url", help="override base_url")
+            p.add_argument("--explain-templates", action="store_true",
+                           help="log which file each template was loaded from")
+        else:
+            p.add_argument("--host", default="127.0.0.1")
+            p.add_argument("--port", type=int, default=8000)
+            p.add_argument("--open", action="store_true", help="open a browser")
+
+    p = sub.add_parser("extract", help="print people, quotes and numbers of articles")
+    p.add_argument("files", nargs="+", help=".md or .txt files, or - for stdin")
+    p.add_argument("--format", choices=("json", "table"), default="table")
+    p.add_argument("--model", default=None, help="spaCy pipeline (default: from sitegen.toml)")
+    p.add_argument("--jobs", type=int, default=0)
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser
+
+
+class _CountingHandler(logging.Handler):
+    """Counts warnings, for --strict."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _setup_logging() -> _CountingHandler:
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    counter = _CountingHandler()
+    root.addHandler(counter)
+    return counter
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    counter = _setup_logging()
+    try:
+        return _dispatch(args, counter)
+    except BuildFailed as exc:
+        for n, err in enumerate(exc.errors, 1):
+            prefix = f"error {n}/{len(exc.errors)}: " if len(exc.errors) > 1 else "error: "
+            log.error("%s%s", prefix, err)
+        return 1
+    except SitegenError as exc:
+        log.error("error: %s", exc)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        log.exception("internal error (please report it); run with --debug for details")
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
+    if args.command == "extract":
+        from sitegen.config import load_config
+        from sitegen.extract_cli import run_extract
+
+        model = args.model or load_config().extract.model
+        run_extract(args.files, args.format, model, args.jobs, sys.stdout, sys.stdin)
+        return 0
+    raise SitegenError(f"'{args.command}' is not implemented yet")

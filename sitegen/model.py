@@ -1,0 +1,124 @@
+"""The records that flow between stages: data only, no behaviour beyond (de)serialising.
+
+Records are frozen and refer to each other by id or slug, never by object, so
+there are no cycles and every record turns into JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One parsed article: what content produces and every later stage reads."""
+
+    slug: str
+    title: str
+    source_path: str  # relative to the site root, as shown in messages
+    text: str  # the plain text extraction reads (body only, no title)
+    body_html: str  # the rendered body; `sitegen.htmltext` maps `text` back into it
+    content_hash: str  # sha256 of the source file's bytes
+    published: dt.date | None = None
+    author: str | None = None
+    summary: str | None = None
+    source_url: str | None = None
+    draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFound:
+    """A person named in one article, with every place the article names them."""
+
+    name: str  # the fullest form, honorifics stripped
+    aliases: tuple[str, ...]  # every surface form used, honorific forms included
+    role: str | None
+    mentions: tuple[tuple[int, int], ...]  # (start, end) offsets into Article.text
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFound:
+    """Words in quotation marks, with who said them."""
+
+    text: str  # between the marks, exactly as in the text
+    start: int  # offsets of `text` in Article.text
+    end: int
+    speaker: str | None  # a PersonFound.name, or None
+    source: str | None = None  # who it is when the speaker is not a named person
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFound:
+    """A numeric fact: its value, its unit or counted noun, and its sentence."""
+
+    text: str  # the expression as written ("£7.4m", "five people")
+    value: float
+    unit: str | None
+    sentence: str
+    start: int  # offsets of `text` in Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction finds in one article, and exactly what the cache stores."""
+
+    people: tuple[PersonFound, ...] = ()
+    quotes: tuple[QuoteFound, ...] = ()
+    numbers: tuple[NumberFound, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "people": [
+                {"name": p.name, "aliases": list(p.aliases), "role": p.role,
+                 "mentions": [list(m) for m in p.mentions]}
+                for p in self.people
+            ],
+            "quotes": [
+                {"text": q.text, "speaker": q.speaker, "source": q.source,
+                 "start": q.start, "end": q.end}
+                for q in self.quotes
+            ],
+            "numbers": [
+                {"text": n.text, "value": n.value, "unit": n.unit, "sentence": n.sentence,
+                 "start": n.start, "end": n.end}
+                for n in self.numbers
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Extraction:
+        """Rebuild from `to_json()` output; raises KeyError/TypeError/ValueError if malformed."""
+        return cls(
+            people=tuple(
+                PersonFound(str(p["name"]), tuple(str(a) for a in p["aliases"]),
+                            None if p["role"] is None else str(p["role"]),
+                            tuple((int(s), int(e)) for s, e in p["mentions"]))
+                for p in data["people"]
+            ),
+            quotes=tuple(
+                QuoteFound(str(q["text"]), int(q["start"]), int(q["end"]),
+                           None if q["speaker"] is None else str(q["speaker"]),
+                           None if q["source"] is None else str(q["source"]))
+                for q in data["quotes"]
+            ),
+            numbers=tuple(
+                NumberFound(str(n["text"]), float(n["value"]),
+                            None if n["unit"] is None else str(n["unit"]),
+                            str(n["sentence"]), int(n["start"]), int(n["end"]))
+                for n in data["numbers"]
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """One output file: what render produces and write consumes."""
+
+    url: str  # site-relative URL, "" for the home page, "articles/x/" for an article
+    output_path: str  # relative to the output folder, with "/" separators
+    content: bytes
+    depends_on: frozenset[str] = field(default_factory=frozenset)  # input keys, for serve
