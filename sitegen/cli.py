@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from sitegen import __version__
+from sitegen.config import SiteConfig, load_config
 from sitegen.errors import BuildFailed, SitegenError
 
 log = logging.getLogger("sitegen")
@@ -97,10 +100,72 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
     if args.command == "extract":
-        from sitegen.config import load_config
         from sitegen.extract_cli import run_extract
 
         model = args.model or load_config().extract.model
         run_extract(args.files, args.format, model, args.jobs, sys.stdout, sys.stdin)
         return 0
-    raise SitegenError(f"'{args.command}' is not implemented yet")
+    if args.command == "new":
+        from sitegen.scaffold import new_site
+
+        new_site(args.dir)
+        log.info("created a new site in %s; next: cd %s && sitegen build", args.dir, args.dir)
+        return 0
+    if args.command == "build":
+        return _build(args, counter)
+    if args.command == "serve":
+        from sitegen.serve import serve
+
+        return serve(_config(args), host=args.host, port=args.port, open_browser=args.open,
+                     strict=args.strict, jobs=args.jobs)
+    raise SitegenError(f"unknown command {args.command!r}")
+
+
+def _config(args: argparse.Namespace) -> SiteConfig:
+    config = load_config(args.config)
+    changes: dict[str, object] = {}
+    if args.drafts:
+        changes["drafts"] = True
+    if getattr(args, "base_url", None):
+        changes["base_url"] = args.base_url
+    return dataclasses.replace(config, **changes) if changes else config
+
+
+def _build(args: argparse.Namespace, counter: _CountingHandler) -> int:
+    from sitegen.build import build, make_extractor
+
+    config = _config(args)
+    bar = ProgressBar(sys.stderr)
+    report = build(config, extractor=make_extractor(config, args.jobs), strict=args.strict,
+                   explain_templates=args.explain_templates, progress=bar.update)
+    bar.finish()
+    log.info(
+        "built %d articles: %d pages written, %d unchanged, %d removed in %.2fs%s",
+        report.articles, report.written, report.unchanged, report.removed, report.seconds,
+        f" ({len(report.warnings)} warning(s))" if report.warnings else "",
+    )
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal, shown only when there is enough work."""
+
+    MIN_WORK = 20
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.shown = False
+        self.enabled = stream.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.MIN_WORK:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\rextracting [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
-import logging
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,8 +22,6 @@ import yaml
 from sitegen.errors import ContentError, SourceLocation
 from sitegen.htmltext import html_to_text
 from sitegen.model import Article
-
-log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 FRONT_MATTER_KEYS = ("title", "date", "slug", "draft", "author", "source_url", "summary")
@@ -76,7 +74,7 @@ def load_articles(
                 "(max_article_kb in sitegen.toml)", SourceLocation(shown)))
             continue
         try:
-            article = parse_article(shown, data, raw_html=raw_html)
+            article = parse_article(shown, data, raw_html=raw_html, warnings=warnings)
         except ContentError as exc:
             (warnings if exc.message.startswith("empty file") else errors).append(exc)
             continue
@@ -111,9 +109,12 @@ def decode(shown: str, data: bytes) -> str:
         ) from None
 
 
-def parse_article(shown: str, data: bytes, *, raw_html: bool = False) -> Article:
+def parse_article(
+    shown: str, data: bytes, *, raw_html: bool = False, warnings: list[ContentError] | None = None
+) -> Article:
     """Parse one article file. `shown` is its path as messages show it.
 
+    Problems that do not stop the article are appended to `warnings`.
     Raises ContentError (an "empty file" one is a warning for the caller).
     """
     text = decode(shown, data).replace("\r\n", "\n").replace("\r", "\n")
@@ -124,7 +125,7 @@ def parse_article(shown: str, data: bytes, *, raw_html: bool = False) -> Article
     if shown.lower().endswith(".txt"):
         return _parse_txt(shown, stem, text, content_hash)
     meta, body, body_line = split_front_matter(shown, text)
-    fields = _check_front_matter(shown, meta, text)
+    fields = _check_front_matter(shown, meta, text, warnings if warnings is not None else [])
     title = fields.get("title")
     if not title:
         raise ContentError("front matter has no 'title'; add `title: ...`",
@@ -146,8 +147,6 @@ def _parse_txt(shown: str, stem: str, text: str, content_hash: str) -> Article:
     lines = text.split("\n")
     title = lines[0].strip()
     paragraphs = [line.strip() for line in lines[1:] if line.strip()]
-    import html
-
     body_html = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
     slug = slugify(stem)
     if not slug:
@@ -189,14 +188,16 @@ def _key_line(text: str, key: str) -> int | None:
     return text[: m.start()].count("\n") + 1 if m else None
 
 
-def _check_front_matter(shown: str, meta: dict[str, Any], text: str) -> dict[str, Any]:
+def _check_front_matter(
+    shown: str, meta: dict[str, Any], text: str, warnings: list[ContentError]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in meta.items():
         where = SourceLocation(shown, _key_line(text, str(key)))
         if key not in FRONT_MATTER_KEYS:
             near = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
             hint = f"; did you mean '{near[0]}'?" if near else ""
-            log.warning("%s: unknown front matter key '%s' ignored%s", where, key, hint)
+            warnings.append(ContentError(f"unknown front matter key '{key}' ignored{hint}", where))
             continue
         if value is None:
             continue

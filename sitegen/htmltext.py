@@ -58,6 +58,10 @@ def html_to_text(fragment: str) -> HtmlText:
             out.append("\n\n")
             length += 2
             pending_break = False
+        if "pre" not in stack:
+            # Soft line breaks inside a paragraph are spaces to a reader; same length,
+            # so offsets still map one-to-one onto the node's decoded text.
+            decoded = decoded.replace("\n", " ")
         pieces.append(Piece(raw, decoded, length, tuple(stack)))
         out.append(decoded)
         length += len(decoded)

@@ -1,0 +1,171 @@
+"""Render stage: the Jinja environment and turning page plans into bytes.
+
+Templates come from the site's `templates/` first, then the default theme,
+by file name; `default/<name>` always reaches the theme's own file so an
+override can extend it. Autoescaping is on and undefined names are errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+import urllib.parse
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from sitegen import urls
+from sitegen.config import SiteConfig
+from sitegen.errors import SitegenError, SourceLocation, TemplateError
+from sitegen.model import RenderedPage
+from sitegen.pages import PagePlan
+
+log = logging.getLogger(__name__)
+
+
+def default_theme_dir() -> Path:
+    """The default theme: inside the installed package, or top-level in a checkout."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "templates"
+
+
+class _ExplainingLoader(jinja2.ChoiceLoader):
+    """A ChoiceLoader that logs which file each template came from (--explain-templates)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        log.info("template %s <- %s", template, filename)
+        return source, filename, uptodate
+
+
+def make_environment(config: SiteConfig, explain: bool = False) -> jinja2.Environment:
+    """The Jinja environment for a site. Raises BuildFailed listing every template syntax error."""
+    theme = jinja2.FileSystemLoader(str(default_theme_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    site_templates = config.path(config.templates_dir)
+    if site_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(site_templates)))
+    loaders += [theme, jinja2.PrefixLoader({"default": theme})]
+    loader_cls = _ExplainingLoader if explain else jinja2.ChoiceLoader
+    env = jinja2.Environment(
+        loader=loader_cls(loaders),
+        autoescape=jinja2.select_autoescape(("html", "xml", "htm")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = format_date
+    env.filters["isodate"] = iso_datetime
+    env.filters["number"] = format_number
+    env.filters["jsonld"] = json_ld
+    env.globals["rel"] = _rel
+    base_path = urllib.parse.urlsplit(config.base_url).path.rstrip("/") + "/"
+    env.globals["absolute"] = lambda url: urls.absolute(config.base_url, url)
+    env.globals["base_path"] = base_path
+    return env
+
+
+def check_templates(env: jinja2.Environment, root: Path) -> list[SitegenError]:
+    """Compile every template once so all syntax errors are reported together."""
+    errors: list[SitegenError] = []
+    for name in env.list_templates(filter_func=lambda n: not n.startswith("default/")):
+        if not name.endswith((".html", ".xml", ".txt", ".json")):
+            continue
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            where = SourceLocation(_shown(exc.filename or name, root), exc.lineno)
+            errors.append(TemplateError(f"template syntax: {exc.message}", where))
+    return errors
+
+
+def _shown(filename: str, root: Path) -> str:
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        theme = default_theme_dir()
+        try:
+            return "(default theme) " + path.resolve().relative_to(theme.resolve()).as_posix()
+        except ValueError:
+            return filename
+
+
+@jinja2.pass_context
+def _rel(context: jinja2.runtime.Context, to_url: str, fragment: str = "") -> str:
+    """A link from the page being rendered to `to_url`: relative, except on pages served
+    at any depth (404.html), where it starts at base_url's path."""
+    page = context["page"]
+    if page.get("root_links"):
+        target = urls.output_path(to_url)
+        return f"{context['base_path']}{target}" + (f"#{fragment}" if fragment else "")
+    return urls.relative(page["url"], to_url, fragment)
+
+
+def format_date(value: dt.date | None, fmt: str = "%-d %B %Y") -> str:
+    return value.strftime(fmt) if value else ""
+
+
+def iso_datetime(value: dt.date | None) -> str:
+    """RFC 3339 for feeds; a date without time is midnight UTC."""
+    day = value or dt.date(1970, 1, 1)
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def format_number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def json_ld(data: Any) -> Markup:
+    """JSON for a <script type="application/ld+json"> block, safe against `</script>`."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def render_pages(
+    plans: Iterable[PagePlan], env: jinja2.Environment, root: Path
+) -> Iterator[RenderedPage | TemplateError]:
+    """Render each plan; a failing page yields a TemplateError instead of stopping."""
+    for plan in plans:
+        try:
+            template = env.get_template(plan.template)
+            text = template.render({**plan.context, "page": {"url": plan.url, **plan.page}})
+        except jinja2.TemplateNotFound as exc:
+            yield TemplateError(f"template {exc.name!r} not found (needed for /{plan.url})")
+            continue
+        except jinja2.TemplateSyntaxError as exc:
+            where = SourceLocation(_shown(exc.filename or plan.template, root), exc.lineno)
+            yield TemplateError(f"template syntax: {exc.message}", where)
+            continue
+        except Exception as exc:  # noqa: BLE001 - any error inside a template is the template's
+            yield _runtime_error(exc, plan, root)
+            continue
+        yield RenderedPage(plan.url, urls.output_path(plan.url), text.encode("utf-8"),
+                           plan.depends_on)
+
+
+def _runtime_error(exc: Exception, plan: PagePlan, root: Path) -> TemplateError:
+    """Locate an error raised while rendering at the template line Jinja reports."""
+    where: SourceLocation | None = None
+    tb: TracebackType | None = sys.exc_info()[2]
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".json")):
+            where = SourceLocation(_shown(filename, root), tb.tb_lineno)
+        tb = tb.tb_next
+    message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+    return TemplateError(f"while rendering /{plan.url}: {message}", where)

@@ -1,0 +1,31 @@
+"""Page URLs and the relative links between them.
+
+Site URLs are relative to the site root with a trailing slash for pretty URLs
+("articles/budget/"); "" is the home page. Links inside pages are relative
+and name `index.html` explicitly so `output/` works from disk as well as under
+any sub-path of a host.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def output_path(url: str) -> str:
+    """The file a URL is written to: "articles/x/" -> "articles/x/index.html"."""
+    if url == "" or url.endswith("/"):
+        return f"{url}index.html"
+    return url
+
+
+def relative(from_url: str, to_url: str, fragment: str = "") -> str:
+    """A link from page `from_url` to page or file `to_url`, relative, with `index.html`."""
+    target = output_path(to_url)
+    base = posixpath.dirname(output_path(from_url))
+    rel = posixpath.relpath(target, base or ".")
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def absolute(base_url: str, url: str) -> str:
+    """An absolute URL for feeds and sitemaps: base_url joined with a pretty URL."""
+    return base_url.rstrip("/") + "/" + url
