@@ -1,0 +1,1 @@
+"""Extraction quality on the gold articles: scores against thresholds, and invariants."""
