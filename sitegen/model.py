@@ -122,3 +122,117 @@ class RenderedPage:
     output_path: str  # relative to the output folder, with "/" separators
     content: bytes
     depends_on: frozenset[str] = field(default_factory=frozenset)  # input keys, for serve
+
+
+# --- The linked site: what `sitegen.link` produces and render only formats. ---
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCard:
+    """An editorial card, `content/people/<slug>.md`: it overrides what extraction found."""
+
+    slug: str  # the file stem, slugified: the person's id and URL
+    name: str  # the display name
+    source_path: str  # relative to the site root, as shown in messages
+    aliases: tuple[str, ...] = ()  # other names that mean this person
+    role: str | None = None  # shown before any role extraction found
+    image: str | None = None  # as written in the card; render resolves it
+    hide: bool = False  # a false positive: no page, no links, no speaker credit
+    bio_html: str = ""  # the card's Markdown body, rendered
+
+
+@dataclass(frozen=True, slots=True)
+class CoPerson:
+    """Someone who appears in the same articles as a person."""
+
+    person_id: str
+    articles: int  # how many articles name both
+
+
+@dataclass(frozen=True, slots=True)
+class SitePerson:
+    """One person across the whole site: one page."""
+
+    id: str  # slug, unique on the site: the page is people/<id>/
+    name: str  # display name: the card's, else the most used full form
+    aliases: tuple[str, ...]  # other surface forms, sorted
+    roles: tuple[str, ...]  # distinct roles, the card's first, then most frequent first
+    bio_html: str  # from the card, else ""
+    image: str | None
+    mention_count: int
+    quote_count: int
+    article_slugs: tuple[str, ...]  # most mentions first, then newest
+    first_seen: dt.date | None  # earliest / latest date of an article naming them
+    last_seen: dt.date | None
+    co_people: tuple[CoPerson, ...]  # most shared articles first, at most link.CO_PEOPLE_LIMIT
+    card_path: str | None = None  # the card that shaped this person, if any
+
+
+@dataclass(frozen=True, slots=True)
+class SiteQuote:
+    """A quote placed in its article, with its speaker resolved to a person id."""
+
+    id: str  # "q-N": the anchor, unique within its article
+    article_slug: str
+    text: str
+    speaker_id: str | None  # a SitePerson.id, or None (unnamed, ambiguous or hidden)
+    source: str | None  # who it is when there is no speaker_id
+    start: int  # offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SiteNumber:
+    """A numeric fact placed in its article."""
+
+    id: str  # "n-N": the anchor, unique within its article
+    article_slug: str
+    text: str
+    value: float
+    unit: str | None
+    sentence: str
+    start: int  # offsets into Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePerson:
+    """A person as one article shows them."""
+
+    person_id: str
+    role: str | None  # the role this article gives, if any
+    mention_count: int
+    quote_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionLink:
+    """A mention to turn into a link to the person's page: offsets into Article.text."""
+
+    start: int
+    end: int
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLinks:
+    """What the article page shows beside the article's own text."""
+
+    slug: str
+    people: tuple[ArticlePerson, ...]  # most mentions first
+    quotes: tuple[SiteQuote, ...]  # in text order
+    numbers: tuple[SiteNumber, ...]  # in text order
+    links: tuple[MentionLink, ...]  # in text order, non-overlapping, per `people.link`
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the templates need, already decided. Built only by `sitegen.link`."""
+
+    articles: dict[str, Article]  # by slug, newest first (undated last)
+    people: dict[str, SitePerson]  # by id, ids sorted
+    people_order: tuple[str, ...]  # person ids, most prominent first
+    article_links: dict[str, ArticleLinks]  # by article slug, same order as `articles`
+    quotes: tuple[SiteQuote, ...]  # articles newest first, then text order
+    numbers: tuple[SiteNumber, ...]  # same order
+    quotes_by_person: dict[str, tuple[SiteQuote, ...]]  # person id -> quotes, same order

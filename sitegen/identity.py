@@ -1,0 +1,138 @@
+"""Who is who across the site: resolve every person found in an article to one identity.
+
+The rules, in order (keys come from `sitegen.names`, so accents, case,
+possessives and leading titles never matter):
+
+1. A card wins. A found person whose name, or any full-name alias, is a card's
+   name or alias belongs to that card; so does a surname-only mention that a
+   card lists as an alias.
+2. Full names ("Tony Blair") are one identity per key across the whole site.
+   Two people who share a surname (Tony and Cherie Blair) have different keys,
+   so they never merge.
+3. A one-word name ("Blair", "Mr Blair") joins the full-name person of the same
+   article with that surname (or, failing that, that first name). If the
+   article names several, it is ambiguous.
+4. Otherwise it joins the one full-name person with that surname anywhere on
+   the site. If there are several, it is ambiguous; if there are none, all
+   articles' bare "Blair"s are one identity of their own.
+
+An ambiguous mention belongs to nobody: it is not linked and a quote by it has
+no speaker_id (its `source` keeps the name as written). The link stage warns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sitegen.model import PersonCard, PersonFound
+from sitegen.names import NameKey, is_full_name, name_key, surname
+
+#: ("card", slug) for a card's person, ("name", *key) for one found only by extraction.
+Ident = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One person found in one article."""
+
+    article_slug: str
+    found: PersonFound
+    key: NameKey
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A one-word name that more than one person could own."""
+
+    entry: Entry
+    candidates: tuple[Ident, ...]
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Entry -> identity (None when ambiguous), plus the ambiguities and card clashes."""
+
+    idents: list[Ident | None] = field(default_factory=list)
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    card_clashes: list[tuple[PersonCard, str, str]] = field(default_factory=list)
+
+
+def resolve(entries: Sequence[Entry], cards: Sequence[PersonCard]) -> Resolution:
+    """The identity of each entry, in the order given (entries and cards must be sorted)."""
+    result = Resolution()
+    card_of = _card_keys(cards, result)
+    full_of = [_full_ident(e, card_of) if is_full_name(e.key) else None for e in entries]
+    by_surname: dict[str, set[Ident]] = {}
+    for card in cards:
+        for key in _card_forms(card):
+            if is_full_name(key):
+                by_surname.setdefault(surname(key), set()).add(("card", card.slug))
+    local: dict[str, list[tuple[NameKey, Ident]]] = {}
+    for entry, ident in zip(entries, full_of, strict=True):
+        if ident is not None:
+            by_surname.setdefault(surname(entry.key), set()).add(ident)
+            local.setdefault(entry.article_slug, []).append((entry.key, ident))
+    for entry, ident in zip(entries, full_of, strict=True):
+        if ident is None:
+            ident = _short_ident(entry, card_of, local.get(entry.article_slug, []),
+                                 by_surname, result)
+        result.idents.append(ident)
+    return result
+
+
+def _card_forms(card: PersonCard) -> Iterable[NameKey]:
+    for form in (card.name, *card.aliases):
+        key = name_key(form)
+        if key:
+            yield key
+
+
+def _card_keys(cards: Sequence[PersonCard], result: Resolution) -> dict[NameKey, Ident]:
+    card_of: dict[NameKey, Ident] = {}
+    owner: dict[NameKey, str] = {}
+    for card in cards:
+        for key in _card_forms(card):
+            if key in card_of and card_of[key] != ("card", card.slug):
+                result.card_clashes.append((card, " ".join(key), owner[key]))
+                continue
+            card_of[key] = ("card", card.slug)
+            owner[key] = card.source_path
+    return card_of
+
+
+def _full_ident(entry: Entry, card_of: dict[NameKey, Ident]) -> Ident:
+    if entry.key in card_of:
+        return card_of[entry.key]
+    # Only full-name aliases may pull a person into a card: a bare "Blair" alias
+    # is shared by every Blair and must not decide who Tony Blair is.
+    for alias in entry.found.aliases:
+        key = name_key(alias)
+        if is_full_name(key) and key in card_of:
+            return card_of[key]
+    return ("name", *entry.key)
+
+
+def _short_ident(
+    entry: Entry,
+    card_of: dict[NameKey, Ident],
+    local: list[tuple[NameKey, Ident]],
+    by_surname: dict[str, set[Ident]],
+    result: Resolution,
+) -> Ident | None:
+    if entry.key in card_of:
+        return card_of[entry.key]
+    if not entry.key:
+        return None
+    token = entry.key[-1]
+    candidates = {ident for key, ident in local if surname(key) == token}
+    if not candidates:  # "Cherie" in an article that names Cherie Blair
+        candidates = {ident for key, ident in local if key[0] == token}
+    if not candidates:
+        candidates = by_surname.get(token, set())
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    if candidates:
+        result.ambiguities.append(Ambiguity(entry, tuple(sorted(candidates))))
+        return None
+    return ("name", *entry.key)

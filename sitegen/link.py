@@ -1,0 +1,179 @@
+"""Link stage: turn per-article extractions and editorial cards into the Site.
+
+Who is who is decided in `sitegen.identity`; this module applies the config
+(`people.exclude`, `people.link`), hides people whose card says `hide: true`,
+gives every person a unique id, and counts, orders and places everything so
+that templates only format. Same input, same Site: everything is sorted on
+stable keys.
+
+Hidden and excluded people are absent everywhere: no page, no link, no
+entry in any list; a quote by them keeps its text and `source` but has no
+speaker_id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sitegen.config import SiteConfig
+from sitegen.content import slugify
+from sitegen.errors import ContentError, SourceLocation
+from sitegen.identity import Entry, Ident, Resolution, resolve
+from sitegen.linkarticle import ArticleFacts, link_article
+from sitegen.linkpeople import make_people
+from sitegen.model import Article, Extraction, PersonCard, PersonFound, Site
+from sitegen.names import fold, name_key
+
+#: At most this many co-appearing people per person.
+CO_PEOPLE_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """The linked site and what the editor should know about it."""
+
+    site: Site
+    warnings: tuple[ContentError, ...]
+
+
+def link(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    cards: Sequence[PersonCard],
+    config: SiteConfig,
+) -> LinkResult:
+    """Resolve people across articles and build the Site. Never raises on content."""
+    ordered = sorted(articles, key=_newest_first)
+    cards = sorted(cards, key=lambda c: c.slug)
+    entries = _entries(ordered, extractions, config.people.exclude)
+    resolution = resolve(entries, cards)
+    hidden = {("card", c.slug) for c in cards if c.hide}
+    visible = sorted({i for i in resolution.idents if i is not None and i not in hidden})
+    names = _display_names(entries, resolution, cards)
+    ids = _assign_ids(visible, names)
+    by_article: dict[str, list[tuple[Entry, Ident | None]]] = {a.slug: [] for a in ordered}
+    for entry, ident in zip(entries, resolution.idents, strict=True):
+        by_article[entry.article_slug].append((entry, ident))
+    facts: list[ArticleFacts] = [
+        link_article(a, extractions.get(a.slug, Extraction()), by_article[a.slug], ids,
+                     config.people.link)
+        for a in ordered
+    ]
+    people, order = make_people(ordered, facts, entries, resolution.idents, ids, names,
+                                {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT)
+    site = Site(
+        articles={a.slug: a for a in ordered},
+        people=people,
+        people_order=order,
+        article_links={f.links.slug: f.links for f in facts},
+        quotes=tuple(q for f in facts for q in f.links.quotes),
+        numbers=tuple(n for f in facts for n in f.links.numbers),
+        quotes_by_person={
+            pid: tuple(q for f in facts for q in f.links.quotes if q.speaker_id == pid)
+            for pid in people if people[pid].quote_count
+        },
+    )
+    warnings = _warnings(ordered, cards, resolution, names)
+    return LinkResult(site, tuple(warnings))
+
+
+def _newest_first(article: Article) -> tuple[bool, int, str]:
+    published = article.published or dt.date.min
+    return (article.published is None, -published.toordinal(), article.slug)
+
+
+def _entries(
+    articles: Sequence[Article], extractions: Mapping[str, Extraction], exclude: Sequence[str]
+) -> list[Entry]:
+    """Every person found, article by article, excluded names dropped. A quote's speaker
+    that extraction did not list among the people is added with no mentions."""
+    excluded = {name_key(x) for x in exclude} - {()}
+    entries: list[Entry] = []
+    for article in articles:
+        extraction = extractions.get(article.slug, Extraction())
+        found = list(extraction.people)
+        known = {name_key(f) for p in found for f in (p.name, *p.aliases)}
+        for quote in extraction.quotes:
+            if quote.speaker and name_key(quote.speaker) not in known:
+                known.add(name_key(quote.speaker))
+                found.append(PersonFound(quote.speaker, (quote.speaker,), None, ()))
+        for person in found:
+            key = name_key(person.name)
+            forms = {key} | {name_key(a) for a in person.aliases}
+            if key and not forms & excluded:
+                entries.append(Entry(article.slug, person, key))
+    return entries
+
+
+def _display_names(
+    entries: Sequence[Entry], resolution: Resolution, cards: Sequence[PersonCard]
+) -> dict[Ident, str]:
+    """A card's name; else the form most articles use among those that are exactly the key
+    (no title, no possessive), preferring the accented spelling on a tie."""
+    forms: dict[Ident, Counter[str]] = {}
+    for entry, ident in zip(entries, resolution.idents, strict=True):
+        if ident is not None:
+            counter = forms.setdefault(ident, Counter())
+            if ident[1:] == entry.key:
+                counter[entry.found.name.strip()] += 1
+    names: dict[Ident, str] = {("card", c.slug): c.name for c in cards}
+    for ident, counter in forms.items():
+        if ident not in names:
+            exact = [f for f in counter if tuple(fold(f).replace(".", "").split()) == ident[1:]]
+            pool = exact or list(counter) or [" ".join(ident[1:]).title()]
+            names[ident] = min(pool, key=lambda f: (-counter[f], -_accents(f), f))
+    return names
+
+
+def _accents(form: str) -> int:
+    return sum(1 for c in form if not c.isascii())
+
+
+def _assign_ids(visible: Sequence[Ident], names: Mapping[Ident, str]) -> dict[Ident, str]:
+    """Card people keep their file's slug; the others get the slug of their name, with
+    "-2", "-3"... in sorted order when taken, so ids do not depend on input order."""
+    ids = {ident: ident[1] for ident in visible if ident[0] == "card"}
+    taken = set(ids.values())
+    for base, ident in sorted((slugify(names[i]) or "person", i)
+                              for i in visible if i[0] != "card"):
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        ids[ident] = slug
+    return ids
+
+
+def _warnings(
+    articles: Sequence[Article], cards: Sequence[PersonCard], resolution: Resolution,
+    names: Mapping[Ident, str],
+) -> list[ContentError]:
+    paths = {a.slug: a.source_path for a in articles}
+    warnings: list[ContentError] = []
+    seen: set[tuple[str, str]] = set()
+    for amb in resolution.ambiguities:
+        name = amb.entry.found.name
+        if (amb.entry.article_slug, fold(name)) in seen:
+            continue
+        seen.add((amb.entry.article_slug, fold(name)))
+        who = " or ".join(names.get(c, " ".join(c[1:])) for c in amb.candidates)
+        warnings.append(ContentError(
+            f"'{name}' could be {who}; its mentions are not linked. To decide, add "
+            f"'{name}' to `aliases:` in that person's card in content/people/",
+            SourceLocation(paths[amb.entry.article_slug])))
+    for card, form, other in resolution.card_clashes:
+        warnings.append(ContentError(
+            f"'{form}' is also a name in {other}; that card keeps it",
+            SourceLocation(card.source_path)))
+    used = {i for i in resolution.idents if i is not None}
+    for card in cards:
+        if ("card", card.slug) not in used:
+            verb = "hides" if card.hide else "describes"
+            warnings.append(ContentError(
+                f"card {verb} '{card.name}', who is not found in any article; "
+                "check the spelling of `name:` and `aliases:`", SourceLocation(card.source_path)))
+    return warnings

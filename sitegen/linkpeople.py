@@ -1,0 +1,89 @@
+"""The site-wide person records: one SitePerson per visible identity, and their order.
+
+Called by `sitegen.link` with each article's facts already placed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from sitegen.identity import Entry, Ident
+from sitegen.linkarticle import ArticleFacts
+from sitegen.model import Article, CoPerson, PersonCard, SitePerson
+from sitegen.names import fold
+
+
+def make_people(
+    articles: Sequence[Article],
+    facts: Sequence[ArticleFacts],
+    entries: Sequence[Entry],
+    idents: Sequence[Ident | None],
+    ids: Mapping[Ident, str],
+    names: Mapping[Ident, str],
+    cards: Mapping[Ident, PersonCard],
+    co_limit: int,
+) -> tuple[dict[str, SitePerson], tuple[str, ...]]:
+    """People by id (ids sorted) and the ids by prominence: mentions, quotes, articles."""
+    forms: dict[str, set[str]] = {}
+    for entry, ident in zip(entries, idents, strict=True):
+        if ident is not None and ident in ids:
+            forms.setdefault(ids[ident], set()).update((entry.found.name, *entry.found.aliases))
+    co = _co_people(facts)
+    people: dict[str, SitePerson] = {}
+    for ident, pid in sorted(ids.items(), key=lambda item: item[1]):
+        card = cards.get(ident)
+        if card is not None:
+            forms.setdefault(pid, set()).update((card.name, *card.aliases))
+        here = [(a, f) for a, f in zip(articles, facts, strict=True) if pid in f.mentions]
+        people[pid] = _person(pid, names[ident], forms.get(pid, set()), here, card,
+                              co.get(pid, Counter()), co_limit)
+    order = sorted(people.values(), key=lambda p: (
+        -p.mention_count, -p.quote_count, -len(p.article_slugs), p.id))
+    return people, tuple(p.id for p in order)
+
+
+def _person(
+    pid: str,
+    name: str,
+    forms: set[str],
+    here: Sequence[tuple[Article, ArticleFacts]],
+    card: PersonCard | None,
+    co: Counter[str],
+    co_limit: int,
+) -> SitePerson:
+    ranked = sorted(range(len(here)), key=lambda n: (-here[n][1].mentions[pid], n))
+    roles: Counter[str] = Counter(f.roles[pid] for _, f in here if pid in f.roles)
+    role_order = sorted(roles, key=lambda r: (-roles[r], r))
+    if card is not None and card.role:
+        role_order = [card.role, *(r for r in role_order if fold(r) != fold(card.role))]
+    dates = [a.published for a, _ in here if a.published is not None]
+    quotes = sum(p.quote_count for _, f in here for p in f.links.people if p.person_id == pid)
+    return SitePerson(
+        id=pid,
+        name=name,
+        aliases=tuple(sorted((f for f in forms if f.strip() and f != name),
+                             key=lambda f: (fold(f), f))),
+        roles=tuple(role_order),
+        bio_html=card.bio_html if card is not None else "",
+        image=card.image if card is not None else None,
+        mention_count=sum(f.mentions[pid] for _, f in here),
+        quote_count=quotes,
+        article_slugs=tuple(here[n][0].slug for n in ranked),
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        co_people=tuple(CoPerson(other, count) for other, count in
+                        sorted(co.items(), key=lambda oc: (-oc[1], oc[0]))[:co_limit]),
+        card_path=card.source_path if card is not None else None,
+    )
+
+
+def _co_people(facts: Sequence[ArticleFacts]) -> dict[str, Counter[str]]:
+    """Person id -> how many articles they share with each other person."""
+    co: dict[str, Counter[str]] = {}
+    for f in facts:
+        present = sorted(f.mentions)
+        for pid in present:
+            counter = co.setdefault(pid, Counter())
+            counter.update(other for other in present if other != pid)
+    return co

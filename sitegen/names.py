@@ -1,0 +1,64 @@
+"""How person names compare: folding accents and case, honorifics, surnames.
+
+Identity in `sitegen.link` is decided on the keys made here, never on the
+surface strings, so "José Mourinho", "JOSE MOURINHO" and "Mr Mourinho's" agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Titles dropped from the front of a name: "President Zelenskiy" is Zelenskiy.
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr sir dame lord lady baron baroness president vice prime minister
+    chancellor secretary senator sen rep representative congressman congresswoman governor gov
+    mayor judge justice prof professor rev reverend father sister brother pope king queen prince
+    princess sheikh general gen colonel col major captain capt lieutenant lt sergeant sgt
+    admiral commander chief inspector detective officer coach manager chairman chairwoman
+    mp mep ambassador foreign home deputy shadow"""
+    .split()
+)
+#: Generational suffixes: kept in the key, skipped when finding the surname.
+SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_EDGE_PUNCT = ".,;:!?\"()[]{}"
+_POSSESSIVE = re.compile(r"'s?$")
+
+NameKey = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Accents removed, case folded, apostrophes straightened, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.translate(_APOSTROPHES).casefold().split())
+
+
+def name_key(name: str) -> NameKey:
+    """The tokens that identify a name: folded, possessive and leading titles dropped.
+
+    Titles are dropped only while a token is left, so a name that is only a
+    title ("Lord") keeps it.
+    """
+    tokens = [t.strip(_EDGE_PUNCT) for t in fold(name).split()]
+    tokens = [t for t in tokens if t]
+    if tokens:
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
+    while len(tokens) > 1 and tokens[0] in HONORIFICS:
+        tokens.pop(0)
+    return tuple(tokens)
+
+
+def surname(key: NameKey) -> str:
+    """The last token that is not a generational suffix ("Martin Luther King Jr" -> "king")."""
+    for token in reversed(key):
+        if token not in SUFFIXES:
+            return token
+    return key[-1] if key else ""
+
+
+def is_full_name(key: NameKey) -> bool:
+    """Whether the key names more than a surname or a single given name."""
+    return len([t for t in key if t not in SUFFIXES]) >= 2
