@@ -8,8 +8,9 @@ The rules, so that the article's words and markup always survive:
 - A span that crosses an element boundary is split into one wrapper per text
   node ("<em>Tony</em> Blair" gives two links). Its `id` goes on the first
   wrapper only, so anchors stay unique.
-- Spans must nest. One that crosses an earlier-starting span is dropped, and so
-  is a link inside a link. For equal ranges, the span given first is outermost.
+- Spans must nest. One that crosses a span given before it is dropped, and so
+  is a link overlapping an earlier link. For equal ranges, the span given first
+  is outermost.
 - Links (`a`) are never put inside an existing <a>, a heading or code; other
   wrappers are never put inside code or pre. Those parts are left as they are.
 """
@@ -79,24 +80,25 @@ def _allowed(tag: str, open_tags: tuple[str, ...]) -> bool:
 
 
 def _nested(spans: Iterable[Span], text_length: int) -> list[Span]:
-    """Spans in document order (outer before inner), crossing and out-of-range ones dropped."""
-    ordered = sorted(
-        ((s, n) for n, s in enumerate(spans) if 0 <= s.start < s.end <= text_length),
-        key=lambda sn: (sn[0].start, -sn[0].end, sn[1]),
-    )
-    kept: list[Span] = []
-    stack: list[Span] = []
-    for span, _ in ordered:
-        while stack and stack[-1].end <= span.start:
-            stack.pop()
-        if stack and span.end > stack[-1].end:
-            log.debug("span %r crosses %r; not wrapped", span, stack[-1])
+    """Spans in document order (outer before inner). A span that crosses one given before
+    it, or a link that overlaps an earlier link, is dropped: the caller lists what matters
+    most first. Quadratic, but an article has tens of spans, not thousands."""
+    accepted: list[tuple[Span, int]] = []
+    for n, span in enumerate(spans):
+        if not 0 <= span.start < span.end <= text_length:
             continue
-        if span.tag == "a" and any(s.tag == "a" for s in stack):
+        clash = next((a for a, _ in accepted if _crosses(a, span) or (
+            a.tag == span.tag == "a" and a.start < span.end and span.start < a.end)), None)
+        if clash is not None:
+            log.debug("span %r crosses %r; not wrapped", span, clash)
             continue
-        kept.append(span)
-        stack.append(span)
-    return kept
+        accepted.append((span, n))
+    accepted.sort(key=lambda sn: (sn[0].start, -sn[0].end, sn[1]))
+    return [span for span, _ in accepted]
+
+
+def _crosses(a: Span, b: Span) -> bool:
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
 
 
 def _wrap_node(piece: Piece, kept: Sequence[Span], here: list[int], opened: set[int]) -> str:

@@ -57,7 +57,9 @@ def html_to_text(fragment: str) -> HtmlText:
         if pending_break and length:
             out.append("\n\n")
             length += 2
-            pending_break = False
+        # Cleared even before the first text: else the next inline node of the first
+        # paragraph ("<p>Hello <em>x</em>") would start a new block.
+        pending_break = False
         if "pre" not in stack:
             # Soft line breaks inside a paragraph are spaces to a reader; same length,
             # so offsets still map one-to-one onto the node's decoded text.

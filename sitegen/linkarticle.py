@@ -51,6 +51,7 @@ def link_article(
             (s, e) for s, e in entry.found.mentions if 0 <= s < e <= size)
         if entry.found.role and entry.found.role.strip():
             roles.setdefault(pid, entry.found.role.strip())
+    spans = {pid: _outermost(pairs) for pid, pairs in spans.items()}
     quotes = _quotes(article, extraction, _speakers(entries, ids))
     said = {pid: sum(1 for q in quotes if q.speaker_id == pid) for pid in spans}
     people = sorted(
@@ -65,6 +66,18 @@ def link_article(
     links = ArticleLinks(article.slug, tuple(people), quotes, numbers,
                          _links(article, spans, link_mode))
     return ArticleFacts(links, {pid: len(s) for pid, s in spans.items()}, roles)
+
+
+def _outermost(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Mentions not inside another mention of the same person: "Cherie" found inside
+    "Cherie Blair" is one mention, not two."""
+    kept: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted(pairs, key=lambda p: (p[0], -p[1])):
+        if end > reach:
+            kept.add((start, end))
+            reach = end
+    return kept
 
 
 def _speakers(

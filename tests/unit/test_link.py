@@ -1,0 +1,261 @@
+"""The link stage: who is who across articles, cards, exclusions, ids and the Site."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import json
+import re
+
+from sitegen.config import PeopleConfig, SiteConfig
+from sitegen.link import LinkResult, link
+from sitegen.model import (
+    Article,
+    Extraction,
+    NumberFound,
+    PersonCard,
+    PersonFound,
+    QuoteFound,
+)
+from sitegen.names import name_key
+
+
+def make_article(slug: str, text: str, day: int | None = None, body_html: str = "") -> Article:
+    body = body_html or "\n".join(
+        f"<p>{html.escape(p, quote=False)}</p>" for p in text.split("\n\n"))
+    return Article(slug=slug, title=slug.title(), source_path=f"content/articles/{slug}.md",
+                   text=text, body_html=body, content_hash=slug,
+                   published=None if day is None else dt.date(2025, 1, day))
+
+
+def found(text: str, name: str, *aliases: str, role: str | None = None) -> PersonFound:
+    """A person with every occurrence of its forms in `text` as mentions, longest form first."""
+    spans: list[tuple[int, int]] = []
+    for form in sorted({name, *aliases}, key=len, reverse=True):
+        for m in re.finditer(re.escape(form), text):
+            if all(m.end() <= s or m.start() >= e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return PersonFound(name, tuple(aliases) or (name,), role, tuple(sorted(spans)))
+
+
+def run(
+    *items: tuple[Article, Extraction], cards: tuple[PersonCard, ...] = (),
+    mode: str = "first", exclude: tuple[str, ...] = (),
+) -> LinkResult:
+    config = SiteConfig(people=PeopleConfig(link=mode, exclude=exclude))
+    return link([a for a, _ in items], {a.slug: e for a, e in items}, cards, config)
+
+
+def one(slug: str, text: str, *people: tuple[str, ...], day: int | None = None,
+        quotes: tuple[QuoteFound, ...] = ()) -> tuple[Article, Extraction]:
+    """An article whose people are given as (name, *aliases)."""
+    return make_article(slug, text, day), Extraction(
+        people=tuple(found(text, p[0], *p[1:]) for p in people), quotes=quotes)
+
+
+TONY = one("a", "Tony Blair spoke. Blair left.", ("Tony Blair", "Blair"), day=1)
+
+
+def test_link_surname_in_other_article_joins_full_name() -> None:
+    site = run(TONY, one("b", "Mr Blair said no.", ("Blair", "Mr Blair"), day=2)).site
+    assert list(site.people) == ["tony-blair"]
+    tony = site.people["tony-blair"]
+    assert tony.name == "Tony Blair"
+    assert tony.article_slugs == ("a", "b")
+    assert tony.mention_count == 3
+    assert tony.aliases == ("Blair", "Mr Blair")
+    assert (tony.first_seen, tony.last_seen) == (dt.date(2025, 1, 1), dt.date(2025, 1, 2))
+
+
+def test_link_shared_surname_never_merges_and_bare_surname_is_ambiguous() -> None:
+    cherie = one("b", "Cherie Blair smiled.", ("Cherie Blair",), day=2)
+    bare = one("c", "Blair was late.", ("Blair",), day=3)
+    result = run(TONY, cherie, bare)
+    site = result.site
+    assert sorted(site.people) == ["cherie-blair", "tony-blair"]
+    # In its own article "Blair" is Tony: that article names only him.
+    assert site.people["tony-blair"].mention_count == 2
+    assert site.people["cherie-blair"].mention_count == 1
+    assert site.article_links["c"].people == ()
+    assert site.article_links["c"].links == ()
+    [warning] = result.warnings
+    assert str(warning).startswith("content/articles/c.md: 'Blair' could be")
+    assert "Cherie Blair or Tony Blair" in warning.message
+
+
+def test_link_bare_surname_with_two_full_names_in_article_is_ambiguous() -> None:
+    text = "Tony Blair and Cherie Blair arrived. Blair waved."
+    item = one("a", text, ("Tony Blair",), ("Cherie Blair",), ("Blair",))
+    result = run(item)
+    assert {p.person_id: p.mention_count for p in result.site.article_links["a"].people} == {
+        "tony-blair": 1, "cherie-blair": 1}
+    assert len(result.warnings) == 1
+
+
+def test_link_bare_surname_with_no_full_name_anywhere_is_one_person() -> None:
+    site = run(one("a", "Blair spoke.", ("Blair",)), one("b", "Mr Blair spoke.", ("Mr Blair",))).site
+    assert list(site.people) == ["blair"]
+    assert site.people["blair"].name == "Blair"
+    assert site.people["blair"].article_slugs == ("a", "b")
+
+
+def test_link_first_name_joins_full_name_in_same_article_only() -> None:
+    site = run(one("a", "Cherie Blair came. Cherie spoke.", ("Cherie Blair",), ("Cherie",)),
+               one("b", "Cherie sang.", ("Cherie",))).site
+    assert sorted(site.people) == ["cherie", "cherie-blair"]
+    assert site.people["cherie-blair"].mention_count == 2
+
+
+def test_link_names_compare_without_accents_case_or_titles() -> None:
+    site = run(
+        one("a", "José Mourinho won.", ("José Mourinho",), day=1),
+        one("b", "JOSE MOURINHO lost.", ("JOSE MOURINHO",), day=2),
+        one("c", "Mourinho's team drew.", ("Mourinho",), day=3),
+        one("d", "President Zelenskiy met ZELENSKIY.", ("Zelenskiy", "President Zelenskiy",
+                                                          "ZELENSKIY")),
+    ).site
+    assert sorted(site.people) == ["jose-mourinho", "zelenskiy"]
+    assert site.people["jose-mourinho"].name == "José Mourinho"
+    assert site.people["jose-mourinho"].article_slugs == ("c", "b", "a")  # newest first
+    assert site.people["zelenskiy"].name == "Zelenskiy"
+    assert site.people["zelenskiy"].mention_count == 2
+
+
+def test_link_card_merges_aliases_renames_and_adds_bio() -> None:
+    card = PersonCard(slug="pm", name="Tony Blair", source_path="content/people/pm.md",
+                      aliases=("Anthony Blair",), role="Prime minister", image="blair.jpg",
+                      bio_html="<p>Labour leader.</p>")
+    anthony = make_article("b", "Anthony Blair wrote.", 2)
+    result = run(TONY, (anthony, Extraction(people=(
+        found(anthony.text, "Anthony Blair", role="Labour leader"),))), cards=(card,))
+    site = result.site
+    assert list(site.people) == ["pm"]
+    pm = site.people["pm"]
+    assert (pm.name, pm.image, pm.bio_html) == ("Tony Blair", "blair.jpg", "<p>Labour leader.</p>")
+    assert pm.roles == ("Prime minister", "Labour leader")
+    assert pm.article_slugs == ("a", "b")
+    assert pm.card_path == "content/people/pm.md"
+    assert result.warnings == ()
+
+
+def test_link_card_rename_changes_display_name_not_matching() -> None:
+    card = PersonCard(slug="volodymyr-zelensky", name="Volodymyr Zelensky",
+                      source_path="content/people/volodymyr-zelensky.md",
+                      aliases=("Volodymyr Zelenskiy",))
+    site = run(one("a", "Volodymyr Zelenskiy flew. Zelenskiy landed.",
+                   ("Volodymyr Zelenskiy", "Zelenskiy")), cards=(card,)).site
+    assert [(p.id, p.name, p.mention_count) for p in site.people.values()] == [
+        ("volodymyr-zelensky", "Volodymyr Zelensky", 2)]
+
+
+def test_link_hidden_card_removes_person_everywhere() -> None:
+    text = 'Tomahawk said "fire". Tony Blair agreed.'
+    quote = QuoteFound("fire", text.index("fire"), text.index("fire") + 4, "Tomahawk")
+    item = one("a", text, ("Tomahawk",), ("Tony Blair",), quotes=(quote,))
+    card = PersonCard(slug="tomahawk", name="Tomahawk", source_path="content/people/tomahawk.md",
+                      hide=True)
+    site = run(item, cards=(card,), mode="all").site
+    assert list(site.people) == ["tony-blair"]
+    assert [p.person_id for p in site.article_links["a"].people] == ["tony-blair"]
+    assert [m.person_id for m in site.article_links["a"].links] == ["tony-blair"]
+    [q] = site.quotes
+    assert (q.speaker_id, q.source) == (None, None)
+    assert site.quotes_by_person == {}
+    assert all(c.person_id != "tomahawk" for c in site.people["tony-blair"].co_people)
+
+
+def test_link_card_naming_nobody_is_a_warning_with_its_path() -> None:
+    card = PersonCard(slug="x", name="Nobody Here", source_path="content/people/x.md")
+    result = run(TONY, cards=(card,))
+    assert [str(w) for w in result.warnings] == [
+        "content/people/x.md: card describes 'Nobody Here', who is not found in any article; "
+        "check the spelling of `name:` and `aliases:`"]
+    assert "x" not in result.site.people
+
+
+def test_link_exclude_list_compares_without_accents_or_case() -> None:
+    item = one("a", "White House and Tony Blair and Zoë.", ("White House",), ("Tony Blair",),
+               ("Zoë",))
+    site = run(item, exclude=("WHITE HOUSE", "zoe")).site
+    assert list(site.people) == ["tony-blair"]
+
+
+def test_link_ids_are_unique_and_do_not_depend_on_input_order() -> None:
+    items = [one("a", "Jean-Paul Smith ran.", ("Jean-Paul Smith",), day=1),
+             one("b", "Jean Paul Smith ran.", ("Jean Paul Smith",), day=2),
+             one("c", "Tony Blair ran. Cherie Blair ran.", ("Tony Blair",), ("Cherie Blair",))]
+    forward = run(*items).site
+    backward = run(*reversed(items)).site
+    assert sorted(forward.people) == ["cherie-blair", "jean-paul-smith", "jean-paul-smith-2",
+                                      "tony-blair"]
+    assert forward.people["jean-paul-smith"].name == "Jean Paul Smith"
+    assert forward == backward
+
+
+def test_link_quotes_get_anchors_and_speakers() -> None:
+    text = 'Tony Blair said "yes" and "no". A spokesman said "maybe". Blair: "ok".'
+    quotes = tuple(QuoteFound(w, text.index(f'"{w}"') + 1, text.index(f'"{w}"') + 1 + len(w),
+                              s, src)
+                   for w, s, src in [("ok", "Blair", None), ("yes", "Tony Blair", None),
+                                     ("maybe", None, "a spokesman"), ("no", "Tony Blair", None)])
+    site = run(one("a", text, ("Tony Blair", "Blair"), quotes=quotes)).site
+    assert [(q.id, q.text, q.speaker_id, q.source) for q in site.quotes] == [
+        ("q-1", "yes", "tony-blair", None), ("q-2", "no", "tony-blair", None),
+        ("q-3", "maybe", None, "a spokesman"), ("q-4", "ok", "tony-blair", None)]
+    assert site.people["tony-blair"].quote_count == 3
+    assert [q.id for q in site.quotes_by_person["tony-blair"]] == ["q-1", "q-2", "q-4"]
+
+
+def test_link_ambiguous_speaker_keeps_name_as_source() -> None:
+    text = 'Blair said "later".'
+    quote = QuoteFound("later", 12, 17, "Blair")
+    site = run(one("x", "Tony Blair.", ("Tony Blair",)), one("y", "Cherie Blair.", ("Cherie Blair",)),
+               one("a", text, ("Blair",), quotes=(quote,))).site
+    [q] = site.article_links["a"].quotes
+    assert (q.speaker_id, q.source) == (None, "Blair")
+
+
+def test_link_mode_first_all_none() -> None:
+    text = "Tony Blair met Cherie Blair. Tony Blair left."
+    item = one("a", text, ("Tony Blair",), ("Cherie Blair",))
+    spans = {mode: [(m.start, m.end, m.person_id) for m in run(item, mode=mode).site
+                    .article_links["a"].links] for mode in ("first", "all", "none")}
+    assert spans["first"] == [(0, 10, "tony-blair"), (15, 27, "cherie-blair")]
+    assert spans["all"] == spans["first"] + [(29, 39, "tony-blair")]
+    assert spans["none"] == []
+
+
+def test_link_first_mention_in_heading_does_not_count() -> None:
+    text = "Tony Blair\n\nTony Blair left."
+    article = make_article("a", text, body_html="<h2>Tony Blair</h2>\n<p>Tony Blair left.</p>")
+    site = run((article, Extraction(people=(found(text, "Tony Blair"),)))).site
+    assert [(m.start, m.end) for m in site.article_links["a"].links] == [(12, 22)]
+
+
+def test_link_orders_articles_people_numbers_and_co_people() -> None:
+    text = "Tony Blair and Cherie Blair paid £5m. Tony Blair again."
+    number = NumberFound("£5m", 5e6, "GBP", text.split(".")[0] + ".", 32, 35)
+    a = make_article("a", text, 1)
+    extraction = Extraction(people=(found(text, "Tony Blair"), found(text, "Cherie Blair")),
+                            numbers=(number,))
+    site = run((a, extraction), one("b", "Cherie Blair.", ("Cherie Blair",), day=5),
+               one("c", "Undated Tony Blair.", ("Tony Blair",))).site
+    assert list(site.articles) == ["b", "a", "c"]
+    assert site.people_order == ("tony-blair", "cherie-blair")
+    assert [(n.id, n.article_slug, n.value) for n in site.numbers] == [("n-1", "a", 5e6)]
+    assert [(c.person_id, c.articles) for c in site.people["tony-blair"].co_people] == [
+        ("cherie-blair", 1)]
+    assert site.people["tony-blair"].article_slugs == ("a", "c")
+
+
+def test_link_site_is_json_serialisable() -> None:
+    site = run(TONY).site
+    data = json.loads(json.dumps(dataclasses.asdict(site), default=str))
+    assert data["people"]["tony-blair"]["mention_count"] == 2
+
+
+def test_link_name_key_folds_titles_possessives_and_accents() -> None:
+    assert name_key("Mr Blair’s") == ("blair",)
+    assert name_key("Prime Minister José  Sócrates") == ("jose", "socrates")
+    assert name_key("Lord") == ("lord",)
