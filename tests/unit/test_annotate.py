@@ -70,7 +70,8 @@ def test_annotate_splits_span_across_elements_and_keeps_id_once() -> None:
     body = "<p>He said <em>never</em> again.</p>"
     text = html_to_text(body).text
     start = text.index("never")
-    out = annotate_html(body, [Span(start, start + 11, "span", (("id", "q-1"), ("class", "quote")))])
+    quote = Span(start, start + 11, "span", (("id", "q-1"), ("class", "quote")))
+    out = annotate_html(body, [quote])
     assert out == ('<p>He said <em><span id="q-1" class="quote">never</span></em>'
                    '<span class="quote"> again</span>.</p>')
 
@@ -110,8 +111,8 @@ def test_annotate_never_changes_the_text(body: str) -> None:
         for _ in range(rng.randint(1, 6)):
             start = rng.randrange(len(text))
             end = rng.randint(start + 1, len(text))
-            tag, attrs = rng.choice([("a", (("class", "zz"), ("href", "../p/&\"<"))), ("span", (("id", "q-1"),)),
-                                     ("data", (("value", "5"),))])
+            tag, attrs = rng.choice([("a", (("class", "zz"), ("href", "../p/&\"<"))),
+                                     ("span", (("id", "q-1"),)), ("data", (("value", "5"),))])
             spans.append(Span(start, end, tag, attrs))
         out = annotate_html(body, spans)
         assert html_to_text(out).text == text

@@ -94,7 +94,8 @@ def test_link_bare_surname_with_two_full_names_in_article_is_ambiguous() -> None
 
 
 def test_link_bare_surname_with_no_full_name_anywhere_is_one_person() -> None:
-    site = run(one("a", "Blair spoke.", ("Blair",)), one("b", "Mr Blair spoke.", ("Mr Blair",))).site
+    site = run(one("a", "Blair spoke.", ("Blair",)),
+               one("b", "Mr Blair spoke.", ("Mr Blair",))).site
     assert list(site.people) == ["blair"]
     assert site.people["blair"].name == "Blair"
     assert site.people["blair"].article_slugs == ("a", "b")
@@ -210,7 +211,8 @@ def test_link_quotes_get_anchors_and_speakers() -> None:
 def test_link_ambiguous_speaker_keeps_name_as_source() -> None:
     text = 'Blair said "later".'
     quote = QuoteFound("later", 12, 17, "Blair")
-    site = run(one("x", "Tony Blair.", ("Tony Blair",)), one("y", "Cherie Blair.", ("Cherie Blair",)),
+    site = run(one("x", "Tony Blair.", ("Tony Blair",)),
+               one("y", "Cherie Blair.", ("Cherie Blair",)),
                one("a", text, ("Blair",), quotes=(quote,))).site
     [q] = site.article_links["a"].quotes
     assert (q.speaker_id, q.source) == (None, "Blair")
