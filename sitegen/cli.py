@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sitegen import __version__
 from sitegen.config import SiteConfig, load_config
@@ -123,7 +123,7 @@ def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
 
 def _config(args: argparse.Namespace) -> SiteConfig:
     config = load_config(args.config)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if args.drafts:
         changes["drafts"] = True
     if getattr(args, "base_url", None):

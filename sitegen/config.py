@@ -94,7 +94,8 @@ def load_config(config_path: Path | None = None, root: Path | None = None) -> Si
         line = int(m.group(1)) if m else None
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         msg = f"{msg} (column {m.group(2)})" if m else msg
-        raise BuildFailed([ConfigError(f"TOML syntax: {msg}", SourceLocation(shown, line))]) from None
+        error = ConfigError(f"TOML syntax: {msg}", SourceLocation(shown, line))
+        raise BuildFailed([error]) from None
     errors: list[ConfigError] = []
     values = _convert(SiteConfig, data, "", _KeyLines(source), shown, errors)
     if errors:
@@ -148,7 +149,7 @@ def _convert(
             errors.append(ConfigError(f"{dotted}: unknown setting{hint}", where))
             continue
         expected = hints[key]
-        if dataclasses.is_dataclass(expected):
+        if isinstance(expected, type) and dataclasses.is_dataclass(expected):
             if not isinstance(value, dict):
                 errors.append(ConfigError(f"{dotted}: expected a table, got {value!r}", where))
                 continue
@@ -174,7 +175,8 @@ def _check(expected: Any, value: Any) -> Any:
     if expected is bool:
         return value if isinstance(value, bool) else _BAD
     if expected is int:
-        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _BAD
+        is_count = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return value if is_count else _BAD
     if expected is str:
         return value if isinstance(value, str) else _BAD
     if typing.get_origin(expected) is tuple:

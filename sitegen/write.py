@@ -27,7 +27,9 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def check_output_dir(output_dir: Path, site_root: Path, content_dir: Path, config_path: str) -> None:
+def check_output_dir(
+    output_dir: Path, site_root: Path, content_dir: Path, config_path: str
+) -> None:
     """Refuse output folders whose cleaning could destroy sources. Raises ConfigError."""
     out = output_dir.resolve()
     forbidden = {
