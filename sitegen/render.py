@@ -145,7 +145,10 @@ def render_pages(
             template = env.get_template(plan.template)
             text = template.render({**plan.context, "page": {"url": plan.url, **plan.page}})
         except jinja2.TemplateNotFound as exc:
-            yield TemplateError(f"template {exc.name!r} not found (needed for /{plan.url})")
+            # The traceback locates the {% extends %} or {% include %} that asked for it.
+            located = _runtime_error(exc, plan, root)
+            yield TemplateError(f"template {exc.name!r} not found (needed for /{plan.url})",
+                                located.location)
             continue
         except jinja2.TemplateSyntaxError as exc:
             where = SourceLocation(_shown(exc.filename or plan.template, root), exc.lineno)

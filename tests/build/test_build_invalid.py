@@ -53,6 +53,16 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["error: templates/article.html:3: template syntax: Expected an expression, "
          "got 'end of statement block'"],
     ),
+    "template_undefined": (
+        {"templates/article.html": "{% extends 'default/article.html' %}\n"
+                                   "{% block main %}\n{{ nope.x }}\n{% endblock %}\n"},
+        ["error: templates/article.html:3: while rendering /articles/good/: 'nope' is undefined"],
+    ),
+    "template_missing": (
+        {"templates/article.html": "<p>\n{% include 'gone.html' %}\n"},
+        ["error: templates/article.html:2: template 'gone.html' not found "
+         "(needed for /articles/good/)"],
+    ),
     "unknown_config_key": (
         {"sitegen.toml": 'title = "x"\n\n[people]\nlinks = "all"\n'},
         ["error: sitegen.toml:4: people.links: unknown setting; did you mean 'people.link'?"],
