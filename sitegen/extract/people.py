@@ -1,26 +1,171 @@
-"""People: PERSON mentions consolidated into one record per person.  (stub)"""
+"""People: person mentions grouped into one record per person, with lookups for quotes.
+
+Needs: entities, POS tags, dependency parse (through `mentions`, `personfilter`, `roles`).
+
+Rules, and why:
+- Mentions come from PERSON entities plus the context rules in `mentions`.
+- Multi-word names group when one is a suffix of the other ("Singh Gill",
+  "Parmjit Singh Gill") or they share first and last words ("George Bush",
+  "George W Bush"). A one-word mention joins the person whose surname it is
+  (else whose first name), choosing by title sex and then by the nearest
+  earlier mention: "Mr Blair" after "Tony Blair" and before "Cherie Blair".
+- The text is re-scanned for every known surname, so a mention the model
+  tagged ORG, GPE or nothing is still found, but a bare word only counts
+  where the article uses it bare for a person elsewhere or after a title
+  (so "in May" stays a month when only "Theresa May" is a person).
+- `personfilter` drops groups that are organisations, places or modifiers.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitegen.extract.mentions import Mention, context_mentions, entity_mentions, mention_from_tokens
+from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, fold
+from sitegen.extract.personfilter import PersonFilter
+from sitegen.extract.roles import find_role
 from sitegen.model import PersonFound
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_SKIP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
 
 @dataclass(frozen=True)
 class People:
-    """The people of one Doc."""
+    """The people of one Doc, and where each is mentioned (for resolving speakers)."""
 
     found: tuple[PersonFound, ...]
+    genders: tuple[str | None, ...] = ()
+    token_person: dict[int, int] = field(default_factory=dict)  # token index -> person index
+    starts: tuple[int, ...] = ()  # char starts of all mentions, sorted
+    owners: tuple[tuple[int, int], ...] = ()  # (person index, last token) per entry of starts
+
+    def person_at(self, token_i: int) -> int | None:
+        """Index in `found` of the person named at token `token_i`, if any."""
+        return self.token_person.get(token_i)
+
+    def before(self, char: int) -> list[tuple[int, int, int]]:
+        """(char start, person index, last token) of mentions before `char`, nearest first."""
+        k = bisect_right(self.starts, char)
+        return [(self.starts[j], *self.owners[j]) for j in range(k - 1, -1, -1)]
+
+    def after(self, char: int) -> list[tuple[int, int, int]]:
+        """(char start, person index, last token) of mentions from `char` on, nearest first."""
+        k = bisect_right(self.starts, char)
+        return [(self.starts[j], *self.owners[j]) for j in range(k, len(self.starts))]
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    s, lg = [fold(w) for w in short], [fold(w) for w in long]
+    if len(s) >= 2 and lg[-len(s):] == s:
+        return True
+    return s[0] == lg[0] and s[-1] == lg[-1] and set(s) <= set(lg)
+
+
+def _gender(mentions: list[Mention]) -> str | None:
+    for m in mentions:
+        for t in m.titles:
+            if fold(t) in MALE_TITLES:
+                return "m"
+            if fold(t) in FEMALE_TITLES:
+                return "f"
+    return None
+
+
+def _pick(groups: list[list[Mention]], cands: list[int], m: Mention) -> int:
+    """Among candidate groups for a one-word mention, the title-compatible nearest one."""
+    sex = _gender([m])
+    fit = [g for g in cands if sex is None or _gender(groups[g]) in (None, sex)] or cands
+    earlier = [(max(x.start for x in groups[g] if x.start < m.start), g)
+               for g in fit if any(x.start < m.start for x in groups[g])]
+    if earlier:
+        return max(earlier)[1]
+    return min((min(x.start for x in groups[g]), g) for g in fit)[1]
+
+
+def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped into people (see the module docstring for the rules)."""
+    groups: list[list[Mention]] = []
+    key_of: dict[tuple[str, ...], int] = {}
+    for words in sorted({m.words for m in mentions if len(m.words) > 1}, key=len, reverse=True):
+        target = next((g for k, g in key_of.items() if _same_person(words, k)), None)
+        if target is None:
+            target = len(groups)
+            groups.append([])
+        key_of[words] = target
+    single: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        if len(m.words) > 1:
+            groups[key_of[m.words]].append(m)
+    for m in sorted(mentions, key=lambda x: x.start):
+        if len(m.words) > 1:
+            continue
+        w = fold(m.words[0])
+        cands = sorted({g for k, g in key_of.items() if fold(k[-1]) == w}) or sorted(
+            {g for k, g in key_of.items() if fold(k[0]) == w})
+        if cands:
+            groups[_pick(groups, cands, m)].append(m)
+        else:
+            if w not in single:
+                single[w] = len(groups)
+                groups.append([])
+            groups[single[w]].append(m)
+    return [g for g in groups if g]
+
+
+def _rescan(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of known names that the model tagged as something else, or not at all."""
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    bare = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and not m.titles}
+    words = {m.words[-1] for m in mentions} | {" ".join(m.words) for m in mentions}
+    if not words:
+        return []
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    out = []
+    for match in re.finditer(rf"(?<![\w'’])(?:{alts})(?![\w])", doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(t.i in taken for t in span) or span[0].ent_type_ in _SKIP_LABELS:
+            continue
+        m = mention_from_tokens(doc, list(span), tagged=False)
+        if m is None:
+            continue
+        if len(m.words) == 1 and not m.titles and fold(m.words[0]) not in bare:
+            continue  # a bare word the article never uses bare for a person
+        out.append(m)
+        taken.update(range(m.first, m.last + 1))
+    return out
+
+
+def _person(doc: Doc, group: list[Mention]) -> PersonFound:
+    full = max(group, key=lambda m: (len(m.words), -m.start))
+    aliases = dict.fromkeys([" ".join(full.words)] + [m.form for m in group]
+                            + [" ".join(m.words) for m in group])
+    spans = tuple(sorted({(m.start, m.end) for m in group}))
+    return PersonFound(" ".join(full.words), tuple(aliases), find_role(doc, group), spans)
 
 
 def find_people(doc: Doc) -> People:
-    found: dict[str, list[tuple[int, int]]] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            found.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
-    return People(tuple(PersonFound(n, (n,), None, tuple(m)) for n, m in found.items()))
+    """Everyone named in `doc`, fullest name first-mentioned order."""
+    mentions = entity_mentions(doc)
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += context_mentions(doc, taken)
+    mentions += _rescan(doc, mentions)
+    judge = PersonFilter(doc, mentions)
+    groups = [g for g in group_mentions(mentions) if judge.keep(g)]
+    groups.sort(key=lambda g: min(m.start for m in g))
+    found = tuple(_person(doc, g) for g in groups)
+    token_person: dict[int, int] = {}
+    entries = []
+    for k, g in enumerate(groups):
+        for m in g:
+            for i in range(m.first, m.last + 1):
+                token_person[i] = k
+            entries.append((m.start, k, m.last))
+    entries.sort()
+    return People(found, tuple(_gender(g) for g in groups), token_person,
+                  tuple(e[0] for e in entries), tuple((e[1], e[2]) for e in entries))

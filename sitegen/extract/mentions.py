@@ -1,0 +1,196 @@
+"""Candidate person mentions in one Doc, before they are grouped into people.
+
+Needs: entities (PERSON, ORG, ...), POS tags and the dependency parse.
+
+Owns turning spans into `Mention`s: a PERSON entity with its honorifics
+("Mr", "Sen.", "Prime Minister") split off, its possessive and post-nominals
+("QC") dropped, an initials-only first name the model left out ("JP") put
+back, and a peer's "of Place" kept ("Lord Irvine of Lairg"). It also finds
+names the model missed or called an organisation, but only where the parse
+says a person is meant: a name after a lower-case role noun ("spokesman Glyn
+Davies"), with a person appositive ("Theresa May, shadow secretary"), or
+"X of Y" as the subject of a reporting verb ("said Yonca Brunini of Yahoo").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sitegen.extract.names import (
+    PEER_TITLES,
+    PERSON_NOUNS,
+    POST_NOMINALS,
+    REPORTING_VERBS,
+    fold,
+    is_honorific,
+    is_org_word,
+    looks_like_name_word,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+_ARTICLES = frozenset({"the", "a", "an"})
+#: Entity labels a word the model missed as a person may carry and still be one.
+_MAYBE_PERSON_LABELS = frozenset({"", "ORG", "PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place the text names someone: the name words and the titles before them."""
+
+    start: int  # char offsets of the name words only
+    end: int
+    words: tuple[str, ...]
+    titles: tuple[str, ...]
+    title_start: int  # char offset where the titles begin (== start if none)
+    first: int  # token index of the first name word
+    last: int  # token index of the last name word
+    tagged: bool  # the model called it PERSON (vs found by a context rule)
+    given: int = 0  # how many name words the model's entity itself had
+    context: bool = False  # found by a person-context rule, against the model's tags
+
+    @property
+    def form(self) -> str:
+        """The surface form with titles, as an alias ("Mr Abbas")."""
+        return " ".join(self.titles + self.words)
+
+
+def _left_titles(doc: Doc, first: int) -> list[Token]:
+    """Capitalised honorific tokens directly before token `first` ("Prime Minister")."""
+    out: list[Token] = []
+    k = first - 1
+    while k >= 0 and len(out) < 3:
+        tok = doc[k]
+        if not (tok.text[:1].isupper() and is_honorific(tok.text)):
+            break
+        out.insert(0, tok)
+        k -= 1
+    return out
+
+
+def _left_name_word(doc: Doc, first: int) -> Token | None:
+    """A first name or initials the model left out of the entity ("JP" McManus)."""
+    if first == 0:
+        return None
+    tok = doc[first - 1]
+    if tok.pos_ != "PROPN" or tok.is_sent_start or not looks_like_name_word(tok.text):
+        return None
+    if is_honorific(tok.text) or is_org_word(tok.text) or tok.ent_type_ not in ("", "ORG"):
+        return None
+    initials = tok.text.isupper() and len(tok.text) <= 3
+    same_org = tok.ent_type_ == "ORG" and doc[first].ent_iob_ == "I"  # "Yonca Brunini" as ORG
+    if tok.ent_type_ == "ORG" and not (initials or same_org):
+        return None
+    return tok
+
+
+def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | None:
+    """A Mention from the tokens of a name span, or None if nothing name-like is left."""
+    if toks and toks[0].lower_ in _ARTICLES:
+        return None
+    while toks and (toks[-1].text in _POSSESSIVE_TOKENS or toks[-1].is_punct):
+        toks = toks[:-1]
+    while len(toks) > 1 and fold(toks[-1].text) in POST_NOMINALS:
+        toks = toks[:-1]
+    titles = []
+    while len(toks) > 1 and is_honorific(toks[0].text):
+        titles.append(toks.pop(0))
+    if not toks or not all(looks_like_name_word(t.text) for t in toks):
+        return None
+    given = len(toks)
+    titles = _left_titles(doc, (titles[0] if titles else toks[0]).i) + titles
+    if not titles:
+        extra = _left_name_word(doc, toks[0].i)
+        if extra is not None:
+            toks.insert(0, extra)
+    toks = toks + _peerage(doc, toks[-1].i, titles)
+    return Mention(
+        start=toks[0].idx,
+        end=toks[-1].idx + len(toks[-1].text),
+        words=tuple(t.text for t in toks),
+        titles=tuple(t.text for t in titles),
+        title_start=(titles[0] if titles else toks[0]).idx,
+        first=toks[0].i,
+        last=toks[-1].i,
+        tagged=tagged,
+        given=given if tagged else 0,
+    )
+
+
+def _peerage(doc: Doc, last: int, titles: list[Token]) -> list[Token]:
+    """'of Lairg' after 'Lord Irvine': part of a peer's name."""
+    if not any(fold(t.text) in PEER_TITLES for t in titles) or last + 2 >= len(doc):
+        return []
+    of, place = doc[last + 1], doc[last + 2]
+    if of.lower_ == "of" and place.pos_ == "PROPN" and place.text[:1].isupper():
+        return [of, place]
+    return []
+
+
+def entity_mentions(doc: Doc) -> list[Mention]:
+    """Mentions from the model's PERSON entities."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            m = mention_from_tokens(doc, list(ent), tagged=True)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _name_chain(tok: Token) -> list[Token]:
+    """The token and the name-like compound tokens directly to its left."""
+    chain = [tok]
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].dep_ == "compound" and tok.doc[k].pos_ == "PROPN":
+        chain.insert(0, tok.doc[k])
+        k -= 1
+    return chain
+
+
+def _person_context(doc: Doc, chain: list[Token]) -> bool:
+    """Parse evidence that an untagged name is a person."""
+    head = chain[-1]
+    before = doc[chain[0].i - 1] if chain[0].i > 0 else None
+    if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS:
+        return True
+    for child in head.children:
+        if child.dep_ == "appos" and child.lower_ in PERSON_NOUNS:
+            return True
+        if (child.dep_ == "prep" and child.lower_ == "of"
+                and head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in REPORTING_VERBS):
+            return True
+    return False
+
+
+def context_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Two- or three-word names the model missed, where the parse says a person is meant."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        if tok.ent_type_ not in _MAYBE_PERSON_LABELS:
+            continue
+        chain = _name_chain(tok)
+        if not 2 <= len(chain) <= 3 or any(t.i in taken for t in chain):
+            continue
+        if any(is_honorific(t.text) or is_org_word(t.text) or not t.text[:1].isupper()
+               or (t.text.isupper() and len(t.text) > 1) for t in chain):
+            continue
+        if tok.ent_type_ == "ORG" and not _entity_is(tok, chain):
+            continue
+        if _person_context(doc, chain):
+            m = mention_from_tokens(doc, chain, tagged=False)
+            if m is not None:
+                out.append(replace(m, context=True))
+    return out
+
+
+def _entity_is(tok: Token, chain: list[Token]) -> bool:
+    """True when the entity holding `tok` is exactly the chain (not a longer org name)."""
+    doc = tok.doc
+    after = chain[-1].i + 1
+    return chain[0].ent_iob_ == "B" and (after >= len(doc) or doc[after].ent_iob_ != "I")

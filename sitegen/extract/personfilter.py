@@ -1,0 +1,128 @@
+"""Which grouped mentions are really people.  Needs: entities, POS tags, parse.
+
+The small model tags clubs, parties, places and shows as PERSON ("Man Utd",
+"Labour", "Leicester South", "Celebrity Big Brother"). Rather than list
+them, a group is judged on generic evidence:
+
+- person evidence (keeps it): a title ("Mr", "Lord"), a lower-case role noun
+  before it ("dancer Bez"), a person appositive ("two sons, Avi and Joel";
+  "Theresa May, shadow secretary"), a "who" clause, or being the subject of
+  a speech verb ("said", "told").
+- always dropped: a mention that only modifies another person's name ("Sex
+  Pistol John Lydon", "Lib Dem MP Parmjit Singh Gill"), an all-caps acronym.
+- without person evidence, dropped: a lone word (the model's one-word PERSON
+  guesses are mostly places and brands), a name the model only ever gave as
+  one word plus initials ("JP Morgan"), and a name with doubt: an
+  organisation or compass word ("United", "Hour", "South"), the same string
+  tagged as another entity type at least as often, an organisation
+  appositive ("NM Rothschild, the investment bank"), or a list of places or
+  firms it stands in ("Lille, Lyon and Toulouse").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from sitegen.extract.mentions import Mention
+from sitegen.extract.names import (
+    COMPASS_WORDS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    fold,
+    is_org_word,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_THING_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def is_person_noun(tok: Token) -> bool:
+    """'spokesman', 'sons', 'chairmen': a noun for a person."""
+    word = tok.lower_
+    return (word in PERSON_NOUNS or word.rstrip("s") in PERSON_NOUNS
+            or (word.endswith("men") and word[:-3] + "man" in PERSON_NOUNS))
+
+
+class PersonFilter:
+    """Judges groups of one Doc; built once per Doc."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.labels: dict[str, Counter[str]] = {}
+        for ent in doc.ents:
+            self.labels.setdefault(ent.text, Counter())[ent.label_] += 1
+        self.owner: dict[int, int] = {}
+        for k, m in enumerate(mentions):
+            for i in range(m.first, m.last + 1):
+                self.owner[i] = k
+
+    def keep(self, group: list[Mention]) -> bool:
+        full = max(group, key=lambda m: len(m.words))
+        if all(self._is_modifier(m) for m in group):
+            return False
+        if len(full.words) == 1 and full.words[0].isupper() and len(full.words[0]) > 1:
+            return False
+        if any(self._strong_evidence(m) for m in group):
+            return True
+        doubt = any(self._doubt(m) for m in group)
+        if any(self._weak_evidence(m) for m in group):
+            return not doubt
+        if len(full.words) == 1 or not any(m.given >= 2 or not m.tagged for m in group):
+            return False
+        return not doubt
+
+    def _is_modifier(self, m: Mention) -> bool:
+        """The mention is a compound modifier of another person's name."""
+        tok = self.doc[m.last]
+        own = self.owner.get(m.last)
+        for _ in range(3):
+            if tok.dep_ != "compound" or tok.head.i <= tok.i:
+                return False
+            tok = tok.head
+            if tok.i in self.owner and self.owner[tok.i] != own:
+                return True
+        return False
+
+    def _weak_evidence(self, m: Mention) -> bool:
+        """A role noun before the name, or the subject of a speech verb: firms have both too."""
+        doc, last = self.doc, self.doc[m.last]
+        if m.first > 0 and doc[m.first - 1].is_lower and is_person_noun(doc[m.first - 1]):
+            return True
+        return last.dep_ == "nsubj" and last.head.lower_ in SPEECH_VERBS
+
+    def _strong_evidence(self, m: Mention) -> bool:
+        """A title, a person appositive or a "who" clause: only people have these."""
+        if m.titles:
+            return True
+        last = self.doc[m.last]
+        top = last
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        if top.dep_ == "appos" and is_person_noun(top.head):
+            return True
+        for child in last.children:
+            if child.dep_ == "appos" and is_person_noun(child):
+                return True
+            if child.dep_ == "relcl" and any(t.lower_ in ("who", "whose") for t in child.children):
+                return True
+        return False
+
+    def _doubt(self, m: Mention) -> bool:
+        if any(is_org_word(w) for w in m.words) or fold(m.words[-1]) in COMPASS_WORDS:
+            return True
+        votes = self.labels.get(" ".join(m.words), Counter())
+        if not m.context and sum(votes[k] for k in _THING_LABELS) >= max(1, votes["PERSON"]):
+            return True
+        last = self.doc[m.last]
+        for child in last.children:
+            if child.dep_ == "appos" and child.lower_ in ORG_WORDS:
+                return True
+        near = [c for c in last.children if c.dep_ == "conj"]
+        if last.dep_ == "conj":
+            near.append(last.head)
+        return any(t.ent_type_ in _THING_LABELS for t in near)
+

@@ -1,0 +1,122 @@
+"""A person's role, as the article words it.  Needs: POS tags and dependency parse.
+
+Tried on each mention in text order, first hit wins:
+1. Modifiers before the name in its noun phrase, titles included but social
+   titles dropped: "Palestinian leader Mahmoud Abbas" -> "Palestinian leader",
+   "U.S. President Donald Trump" -> "U.S. President", "former Tory lord
+   chancellor Lord Mackay" -> "former Tory lord chancellor".
+2. An appositive: "David Gill, United's chief executive," -> "United's chief
+   executive".
+3. A "who" clause: "Kevin Mayer, who heads Disney's streaming unit" ->
+   "heads Disney's streaming unit"; "who is a member of X" -> "a member of X".
+4. "of" + organisation: "Michael Carpenter of the International Institute
+   for Strategic Studies" -> "of the International Institute for ...".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitegen.extract.mentions import Mention
+from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MAX_WORDS = 12
+_SOCIAL = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "rev", "mx"}
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
+_COPULA = frozenset({"is", "was", "are", "were", "'s", "has", "had", "been"})
+_JOINERS = frozenset({"-", "–", "'", "’"})
+_DROP_EDGE = frozenset({"who", "whose"})
+
+
+def _text(doc: Doc, first: int, last: int) -> str | None:
+    """The text of tokens first..last as written, trimmed of edge punctuation."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space
+                             or doc[first].lower_ in _DROP_EDGE):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space
+                             or doc[last].text in ("'s", "’s")):
+        last -= 1
+    if any(doc[i].is_space for i in range(first, last + 1)):
+        return None  # a role never runs over a paragraph break
+    while last + 2 < len(doc) and doc[last].whitespace_ == "" and doc[last + 1].text in "-–":
+        last += 2  # "vice" + "-president": the parse often splits hyphenated titles
+    if first > last or last - first >= _MAX_WORDS:
+        return None
+    text = doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)]
+    if doc[first].is_sent_start and first < last and doc[first + 1].is_lower:
+        text = text[:1].lower() + text[1:]  # "Former foreign secretary Robin Cook said"
+    return text
+
+
+def _modifies(tok: Token, m: Mention) -> bool:
+    """The token is part of the noun phrase before the name (title words included)."""
+    nxt = tok.doc[tok.i + 1]
+    if tok.whitespace_ == "" and (tok.text in _JOINERS or nxt.text in _JOINERS):
+        return True  # inside a hyphenated or apostrophised word: "mother-in-law", "Blazin'"
+    if tok.dep_ == "case":
+        return tok.head.i == tok.i - 1
+    if tok.dep_ not in _MODIFIER_DEPS or not (tok.i < tok.head.i <= m.last):
+        return False
+    return tok.pos_ not in ("DET", "ADP", "PUNCT", "PRON")
+
+
+def _before(doc: Doc, m: Mention) -> str | None:
+    """Role words before the name that modify it (rule 1)."""
+    start = m.first - len(m.titles)
+    end = m.first - 1
+    while end >= start and fold(doc[end].text) in _SOCIAL:
+        end -= 1  # "Lord" in "lord chancellor Lord Mackay" is not the role
+    k = start - 1
+    while k >= 0 and start - k <= _MAX_WORDS and _modifies(doc[k], m):
+        k -= 1
+    if end < k + 1:
+        return None
+    return _text(doc, k + 1, end)
+
+
+def _subtree(tok: Token) -> str | None:
+    return _text(tok.doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def _after(doc: Doc, m: Mention) -> str | None:
+    """Appositive, "who" clause or "of" phrase after the name (rules 2-4)."""
+    last = doc[m.last]
+    found: dict[str, str | None] = {}
+    for child in last.children:
+        if child.i <= m.last:
+            continue
+        if child.dep_ == "appos" and "appos" not in found:
+            found["appos"] = _subtree(child)
+        elif child.dep_ == "relcl" and "relcl" not in found:
+            found["relcl"] = _relative(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and "of" not in found:
+            found["of"] = _subtree(child)
+    return found.get("appos") or found.get("relcl") or found.get("of")
+
+
+def _relative(verb: Token) -> str | None:
+    """'who heads X' -> 'heads X'; 'who is a member of X' -> 'a member of X'."""
+    if not any(c.lower_ in ("who", "whose") for c in verb.children if c.i < verb.i):
+        return None
+    if verb.lower_ in _COPULA:
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        return _subtree(attr) if attr is not None else None
+    obj = next((c for c in verb.children
+                if c.i > verb.i and c.dep_ in ("dobj", "prep", "attr", "prt")), None)
+    return _text(verb.doc, verb.i, obj.right_edge.i if obj is not None else verb.i)
+
+
+def find_role(doc: Doc, group: list[Mention]) -> str | None:
+    """The first role the article gives any mention of this person, or None."""
+    ordered = sorted(group, key=lambda m: m.start)
+    before = [r for r in (_before(doc, m) for m in ordered) if r]
+    if before:
+        return max(before, key=lambda r: (len(r.split()), -before.index(r)))
+    for m in ordered:
+        role = _after(doc, m)
+        if role:
+            return role
+    return None
