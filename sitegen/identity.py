@@ -3,18 +3,19 @@
 The rules, in order (keys come from `sitegen.names`, so accents, case,
 possessives and leading titles never matter):
 
-1. A card wins. A found person whose name, or any full-name alias, is a card's
-   name or alias belongs to that card; so does a surname-only mention that a
-   card lists as an alias.
-2. Full names ("Tony Blair") are one identity per key across the whole site.
-   Two people who share a surname (Tony and Cherie Blair) have different keys,
-   so they never merge.
-3. A one-word name ("Blair", "Mr Blair") joins the full-name person of the same
-   article with that surname (or, failing that, that first name). If the
-   article names several, it is ambiguous.
-4. Otherwise it joins the one full-name person with that surname anywhere on
-   the site. If there are several, it is ambiguous; if there are none, all
-   articles' bare "Blair"s are one identity of their own.
+1. Full names ("Tony Blair") are one identity per key across the whole site.
+   A card wins: a full name that is, or has a full-name alias that is, a
+   card's name or alias belongs to that card. Two people who share a surname
+   (Tony and Cherie Blair) have different keys, so they never merge.
+2. A one-word name ("Blair", "Mr Blair") joins the full-name person of the same
+   article with that surname (or, failing that, that first name) when the
+   article names exactly one.
+3. Otherwise a card that lists the word as its name or alias takes it: that is
+   how an editor settles an ambiguous surname.
+4. Otherwise it joins the one full-name person with that surname in its
+   article or, if the article names none, anywhere on the site. With several
+   candidates it is ambiguous; with none, every article's bare "Blair" is one
+   identity of its own.
 
 An ambiguous mention belongs to nobody: it is not linked and a quote by it has
 no speaker_id (its `source` keeps the name as written). The link stage warns.
@@ -120,16 +121,17 @@ def _short_ident(
     by_surname: dict[str, set[Ident]],
     result: Resolution,
 ) -> Ident | None:
-    if entry.key in card_of:
-        return card_of[entry.key]
     if not entry.key:
         return None
     token = entry.key[-1]
-    candidates = {ident for key, ident in local if surname(key) == token}
-    if not candidates:  # "Cherie" in an article that names Cherie Blair
-        candidates = {ident for key, ident in local if key[0] == token}
-    if not candidates:
-        candidates = by_surname.get(token, set())
+    local_ids = {ident for key, ident in local if surname(key) == token}
+    if not local_ids:  # "Cherie" in an article that names Cherie Blair
+        local_ids = {ident for key, ident in local if key[0] == token}
+    if len(local_ids) == 1:
+        return next(iter(local_ids))
+    if entry.key in card_of:  # the editor's choice settles what the text leaves open
+        return card_of[entry.key]
+    candidates = local_ids or by_surname.get(token, set())
     if len(candidates) == 1:
         return next(iter(candidates))
     if candidates:

@@ -14,6 +14,7 @@ speaker_id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,8 +25,16 @@ from sitegen.errors import ContentError, SourceLocation
 from sitegen.identity import Entry, Ident, Resolution, resolve
 from sitegen.linkarticle import ArticleFacts, link_article
 from sitegen.linkpeople import make_people
-from sitegen.model import Article, Extraction, PersonCard, PersonFound, Site
-from sitegen.names import fold, name_key
+from sitegen.model import (
+    Article,
+    Extraction,
+    PersonCard,
+    PersonFound,
+    Site,
+    SitePerson,
+    SiteQuote,
+)
+from sitegen.names import NameKey, fold, name_key
 
 #: At most this many co-appearing people per person.
 CO_PEOPLE_LIMIT = 10
@@ -71,13 +80,21 @@ def link(
         article_links={f.links.slug: f.links for f in facts},
         quotes=tuple(q for f in facts for q in f.links.quotes),
         numbers=tuple(n for f in facts for n in f.links.numbers),
-        quotes_by_person={
-            pid: tuple(q for f in facts for q in f.links.quotes if q.speaker_id == pid)
-            for pid in people if people[pid].quote_count
-        },
+        quotes_by_person=_quotes_by_person(facts, people),
     )
     warnings = _warnings(ordered, cards, resolution, names)
     return LinkResult(site, tuple(warnings))
+
+
+def _quotes_by_person(
+    facts: Sequence[ArticleFacts], people: Mapping[str, SitePerson]
+) -> dict[str, tuple[SiteQuote, ...]]:
+    said: dict[str, list[SiteQuote]] = {}
+    for f in facts:
+        for quote in f.links.quotes:
+            if quote.speaker_id is not None:
+                said.setdefault(quote.speaker_id, []).append(quote)
+    return {pid: tuple(said[pid]) for pid in people if pid in said}
 
 
 def _newest_first(article: Article) -> tuple[bool, int, str]:
@@ -111,8 +128,8 @@ def _entries(
 def _display_names(
     entries: Sequence[Entry], resolution: Resolution, cards: Sequence[PersonCard]
 ) -> dict[Ident, str]:
-    """A card's name; else the form most articles use among those that are exactly the key
-    (no title, no possessive), preferring the accented spelling on a tie."""
+    """A card's name; else the form most articles use, without titles or possessive,
+    preferring the accented spelling on a tie."""
     forms: dict[Ident, Counter[str]] = {}
     for entry, ident in zip(entries, resolution.idents, strict=True):
         if ident is not None:
@@ -122,10 +139,22 @@ def _display_names(
     names: dict[Ident, str] = {("card", c.slug): c.name for c in cards}
     for ident, counter in forms.items():
         if ident not in names:
-            exact = [f for f in counter if tuple(fold(f).replace(".", "").split()) == ident[1:]]
-            pool = exact or list(counter) or [" ".join(ident[1:]).title()]
-            names[ident] = min(pool, key=lambda f: (-counter[f], -_accents(f), f))
+            untitled: Counter[str] = Counter()
+            for form, count in counter.items():
+                untitled[_untitled(form, ident[1:])] += count
+            pool = list(untitled) or [" ".join(ident[1:]).title()]
+            names[ident] = min(pool, key=lambda f: (-untitled[f], -_accents(f), f))
     return names
+
+
+def _untitled(form: str, key: NameKey) -> str:
+    """`form` without leading titles or a possessive ("President Zelenskiy's" ->
+    "Zelenskiy"), keeping its own spelling; as it is if it does not end with the key."""
+    words = form.split()[-len(key):]
+    if words:
+        words[-1] = re.sub(r"['’]s?$", "", words[-1]) or words[-1]
+    candidate = " ".join(words)
+    return candidate if name_key(candidate) == key else form
 
 
 def _accents(form: str) -> int:

@@ -29,15 +29,23 @@ def make_people(
     for entry, ident in zip(entries, idents, strict=True):
         if ident is not None and ident in ids:
             forms.setdefault(ids[ident], set()).update((entry.found.name, *entry.found.aliases))
+    here: dict[str, list[tuple[Article, ArticleFacts]]] = {}
+    totals: Counter[str] = Counter()
+    for article, f in zip(articles, facts, strict=True):
+        for pid, count in f.mentions.items():
+            here.setdefault(pid, []).append((article, f))
+            totals[pid] += count
     co = _co_people(facts)
     people: dict[str, SitePerson] = {}
     for ident, pid in sorted(ids.items(), key=lambda item: item[1]):
         card = cards.get(ident)
         if card is not None:
             forms.setdefault(pid, set()).update((card.name, *card.aliases))
-        here = [(a, f) for a, f in zip(articles, facts, strict=True) if pid in f.mentions]
-        people[pid] = _person(pid, names[ident], forms.get(pid, set()), here, card,
-                              co.get(pid, Counter()), co_limit)
+        # Among people sharing as many articles, the more mentioned come first.
+        co_ranked = sorted(co.get(pid, Counter()).items(),
+                           key=lambda oc: (-oc[1], -totals[oc[0]], oc[0]))
+        people[pid] = _person(pid, names[ident], forms.get(pid, set()), here.get(pid, []),
+                              card, tuple(CoPerson(o, c) for o, c in co_ranked[:co_limit]))
     order = sorted(people.values(), key=lambda p: (
         -p.mention_count, -p.quote_count, -len(p.article_slugs), p.id))
     return people, tuple(p.id for p in order)
@@ -49,8 +57,7 @@ def _person(
     forms: set[str],
     here: Sequence[tuple[Article, ArticleFacts]],
     card: PersonCard | None,
-    co: Counter[str],
-    co_limit: int,
+    co_people: tuple[CoPerson, ...],
 ) -> SitePerson:
     ranked = sorted(range(len(here)), key=lambda n: (-here[n][1].mentions[pid], n))
     roles: Counter[str] = Counter(f.roles[pid] for _, f in here if pid in f.roles)
@@ -72,8 +79,7 @@ def _person(
         article_slugs=tuple(here[n][0].slug for n in ranked),
         first_seen=min(dates, default=None),
         last_seen=max(dates, default=None),
-        co_people=tuple(CoPerson(other, count) for other, count in
-                        sorted(co.items(), key=lambda oc: (-oc[1], oc[0]))[:co_limit]),
+        co_people=co_people,
         card_path=card.source_path if card is not None else None,
     )
 

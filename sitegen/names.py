@@ -6,6 +6,7 @@ surface strings, so "José Mourinho", "JOSE MOURINHO" and "Mr Mourinho's" agree.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,11 +32,15 @@ NameKey = tuple[str, ...]
 
 def fold(text: str) -> str:
     """Accents removed, case folded, apostrophes straightened, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = text
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.translate(_APOSTROPHES).casefold().split())
 
 
+# A pure function of a string, called for every name form of every article: memoised.
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> NameKey:
     """The tokens that identify a name: folded, possessive and leading titles dropped.
 

@@ -140,6 +140,23 @@ def test_link_card_merges_aliases_renames_and_adds_bio() -> None:
     assert result.warnings == ()
 
 
+def test_link_card_alias_settles_ambiguous_surname_but_not_in_other_articles() -> None:
+    card = PersonCard(slug="cherie-blair", name="Cherie Blair",
+                      source_path="content/people/cherie-blair.md", aliases=("Blair",))
+    cherie = one("b", "Cherie Blair smiled.", ("Cherie Blair",), day=2)
+    bare = one("c", "Blair was late.", ("Blair",), day=3)
+    result = run(TONY, cherie, bare, cards=(card,))
+    assert result.warnings == ()
+    assert [p.person_id for p in result.site.article_links["c"].people] == ["cherie-blair"]
+    # In Tony Blair's article, the text itself says who "Blair" is.
+    assert result.site.people["tony-blair"].mention_count == 2
+
+
+def test_link_display_name_drops_titles_and_possessive() -> None:
+    site = run(one("a", "President Zelenskiy's plan.", ("President Zelenskiy's",))).site
+    assert [(p.id, p.name) for p in site.people.values()] == [("zelenskiy", "Zelenskiy")]
+
+
 def test_link_card_rename_changes_display_name_not_matching() -> None:
     card = PersonCard(slug="volodymyr-zelensky", name="Volodymyr Zelensky",
                       source_path="content/people/volodymyr-zelensky.md",
