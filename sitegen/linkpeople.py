@@ -61,7 +61,12 @@ def _person(
 ) -> SitePerson:
     ranked = sorted(range(len(here)), key=lambda n: (-here[n][1].mentions[pid], n))
     roles: Counter[str] = Counter(f.roles[pid] for _, f in here if pid in f.roles)
-    role_order = sorted(roles, key=lambda r: (-roles[r], r))
+    # "Prime Minister" and "prime minister" are one role, shown in its commonest spelling.
+    by_fold: dict[str, list[str]] = {}
+    for role in sorted(roles, key=lambda r: (-roles[r], r)):
+        by_fold.setdefault(fold(role), []).append(role)
+    role_order = sorted((forms[0] for forms in by_fold.values()),
+                        key=lambda r: (-sum(roles[f] for f in by_fold[fold(r)]), r))
     if card is not None and card.role:
         role_order = [card.role, *(r for r in role_order if fold(r) != fold(card.role))]
     dates = [a.published for a, _ in here if a.published is not None]

@@ -152,6 +152,15 @@ def test_link_card_alias_settles_ambiguous_surname_but_not_in_other_articles() -
     assert result.site.people["tony-blair"].mention_count == 2
 
 
+def test_link_roles_are_distinct_without_case_most_frequent_first() -> None:
+    items = [make_article(s, "Tony Blair spoke.", d) for s, d in (("a", 1), ("b", 2), ("c", 3))]
+    roles = ("prime minister", "Labour leader", "Prime Minister")
+    site = run(*((a, Extraction(people=(found(a.text, "Tony Blair", role=r),)))
+                 for a, r in zip(items, roles, strict=True))).site
+    assert site.people["tony-blair"].roles == ("Prime Minister", "Labour leader")
+    assert [p.role for p in site.article_links["a"].people] == ["prime minister"]
+
+
 def test_link_display_name_drops_titles_and_possessive() -> None:
     site = run(one("a", "President Zelenskiy's plan.", ("President Zelenskiy's",))).site
     assert [(p.id, p.name) for p in site.people.values()] == [("zelenskiy", "Zelenskiy")]
