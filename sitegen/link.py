@@ -6,6 +6,11 @@ gives every person a unique id, and counts, orders and places everything so
 that templates only format. Same input, same Site: everything is sorted on
 stable keys.
 
+`people.exclude` drops a found person whose name or any alias, compared
+without accents, case or possessive (titles kept), is on the list; so "Blair"
+on the list also drops a "Tony Blair" whom an article calls "Blair". To drop
+one person, prefer a card with `hide: true`.
+
 Hidden and excluded people are absent everywhere: no page, no link, no
 entry in any list; a quote by them keeps its text and `source` but has no
 speaker_id.
@@ -34,7 +39,7 @@ from sitegen.model import (
     SitePerson,
     SiteQuote,
 )
-from sitegen.names import NameKey, fold, name_key
+from sitegen.names import NameKey, fold, name_key, written_key
 
 #: At most this many co-appearing people per person.
 CO_PEOPLE_LIMIT = 10
@@ -107,7 +112,8 @@ def _entries(
 ) -> list[Entry]:
     """Every person found, article by article, excluded names dropped. A quote's speaker
     that extraction did not list among the people is added with no mentions."""
-    excluded = {name_key(x) for x in exclude} - {()}
+    # Compared as written (titles kept): excluding "Lord" must not exclude Lord Falconer.
+    excluded = {written_key(x) for x in exclude} - {()}
     entries: list[Entry] = []
     for article in articles:
         extraction = extractions.get(article.slug, Extraction())
@@ -119,7 +125,7 @@ def _entries(
                 found.append(PersonFound(quote.speaker, (quote.speaker,), None, ()))
         for person in found:
             key = name_key(person.name)
-            forms = {key} | {name_key(a) for a in person.aliases}
+            forms = {written_key(f) for f in (person.name, *person.aliases)}
             if key and not forms & excluded:
                 entries.append(Entry(article.slug, person, key))
     return entries

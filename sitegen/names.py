@@ -39,21 +39,29 @@ def fold(text: str) -> str:
     return " ".join(bare.translate(_APOSTROPHES).casefold().split())
 
 
-# A pure function of a string, called for every name form of every article: memoised.
+# Pure functions of a string, called for every name form of every article: memoised.
 @functools.lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> NameKey:
-    """The tokens that identify a name: folded, possessive and leading titles dropped.
-
-    Titles are dropped only while a token is left, so a name that is only a
-    title ("Lord") keeps it.
-    """
+def written_key(name: str) -> NameKey:
+    """The words of a name as written, folded, without a possessive: titles kept."""
     tokens = [t.strip(_EDGE_PUNCT) for t in fold(name).split()]
     tokens = [t for t in tokens if t]
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
-    while len(tokens) > 1 and tokens[0] in HONORIFICS:
-        tokens.pop(0)
     return tuple(tokens)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> NameKey:
+    """The tokens that identify a person: `written_key` without leading titles.
+
+    Titles are dropped only while a token is left, so a name that is only a
+    title ("Lord") keeps it.
+    """
+    tokens = written_key(name)
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in HONORIFICS:
+        start += 1
+    return tokens[start:]
 
 
 def surname(key: NameKey) -> str:

@@ -204,8 +204,15 @@ def test_link_card_naming_nobody_is_a_warning_with_its_path() -> None:
 def test_link_exclude_list_compares_without_accents_or_case() -> None:
     item = one("a", "White House and Tony Blair and Zoë.", ("White House",), ("Tony Blair",),
                ("Zoë",))
-    site = run(item, exclude=("WHITE HOUSE", "zoe")).site
+    site = run(item, exclude=("WHITE HOUSE", "zoe", "Lord")).site
     assert list(site.people) == ["tony-blair"]
+
+
+def test_link_exclude_list_matches_aliases_as_written() -> None:
+    item = one("a", "Tomahawks flew. Lord Falconer spoke.", ("Tomahawk", "Tomahawks"),
+               ("Falconer", "Lord Falconer"))
+    assert list(run(item, exclude=("tomahawks", "Lord")).site.people) == ["falconer"]
+    assert list(run(item, exclude=("Lord Falconer",)).site.people) == ["tomahawk"]
 
 
 def test_link_ids_are_unique_and_do_not_depend_on_input_order() -> None:
@@ -287,3 +294,22 @@ def test_link_name_key_folds_titles_possessives_and_accents() -> None:
     assert name_key("Mr Blair’s") == ("blair",)
     assert name_key("Prime Minister José  Sócrates") == ("jose", "socrates")
     assert name_key("Lord") == ("lord",)
+
+
+def test_link_every_person_reference_has_a_page() -> None:
+    text = 'Tony Blair, Cherie Blair and Tomahawk met. Blair said "go". Mr Brown said "no".'
+    quotes = (QuoteFound("go", text.index("go"), text.index("go") + 2, "Blair"),
+              QuoteFound("no", text.index('"no') + 1, text.index('"no') + 3, "Mr Brown"),
+              QuoteFound("x", 0, 1, "Tomahawk"))
+    item = one("a", text, ("Tony Blair",), ("Cherie Blair",), ("Blair",), ("Tomahawk",),
+               ("Brown", "Mr Brown"), quotes=quotes)
+    hide = PersonCard(slug="t", name="Tomahawk", source_path="content/people/t.md", hide=True)
+    site = run(item, one("b", "Blair again.", ("Blair",)), cards=(hide,), mode="all").site
+    refs = {q.speaker_id for q in site.quotes if q.speaker_id}
+    refs |= {m.person_id for links in site.article_links.values() for m in links.links}
+    refs |= {p.person_id for links in site.article_links.values() for p in links.people}
+    refs |= {c.person_id for p in site.people.values() for c in p.co_people}
+    refs |= set(site.quotes_by_person) | set(site.people_order)
+    assert refs == set(site.people) == {"tony-blair", "cherie-blair", "brown"}
+    assert [(q.speaker_id, q.source) for q in site.quotes] == [
+        (None, None), (None, "Blair"), ("brown", None)]
