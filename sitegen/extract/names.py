@@ -57,7 +57,7 @@ PERSON_NOUNS = frozenset(
     contestant housemate winner champion dj comedian musician rapper designer
     producer director artist scientist professor doctor researcher teacher student
     campaigner activist candidate member peer secretary-general chief-executive
-    deputy colleague partner friend widow widower girlfriend boyfriend fan""".split()
+    deputy colleague partner friend widow widower girlfriend boyfriend fan general""".split()
 )
 
 _DOTS = re.compile(r"\.")
@@ -142,7 +142,6 @@ REPORTING_VERBS = frozenset(
     deny denies denied describe describes described call calls called calling
     condemn condemned criticise criticised criticize criticized attack attacked
     accuse accused praise praised welcome welcomed dismiss dismissed reject rejected
-    believe believes believed think thinks thought feel feels felt hope hoped
     tweet tweeted post posted recall recalled recalls continue continued conclude concluded
     quip quipped joke joked shout shouted cry cried mutter muttered whisper whispered
     scream screamed yell yelled exclaim exclaimed boast boasted vow vowed pledge pledged
@@ -154,4 +153,9 @@ REPORTING_VERBS = frozenset(
 SPEECH_VERBS = frozenset(
     "say says said saying tell tells told add adds added insist insisted argue argued "
     "warn warned explain explained admit admitted".split()
+)
+#: Verbs after which a following name is the speaker, not the addressee ("said Mr X").
+INVERTING_VERBS = frozenset(
+    """said says added adds explained insisted continued wrote argued stressed noted
+    commented replied recalled concluded admitted warned""".split()
 )

@@ -32,7 +32,8 @@ from sitegen.model import PersonFound
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_SKIP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_SKIP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
+                          "EVENT", "LAW", "LANGUAGE"})
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def _rescan(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions of known names that the model tagged as something else, or not at all."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     bare = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and not m.titles}
+    surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1 and m.tagged}
     words = {m.words[-1] for m in mentions} | {" ".join(m.words) for m in mentions}
     if not words:
         return []
@@ -132,13 +134,18 @@ def _rescan(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if span is None or any(t.i in taken for t in span) or span[0].ent_type_ in _SKIP_LABELS:
             continue
         m = mention_from_tokens(doc, list(span), tagged=False)
-        if m is None:
+        if m is None or (len(m.words) == 1 and not m.titles
+                         and not _bare_ok(fold(m.words[0]), span[0].ent_type_, bare, surnames)):
             continue
-        if len(m.words) == 1 and not m.titles and fold(m.words[0]) not in bare:
-            continue  # a bare word the article never uses bare for a person
         out.append(m)
         taken.update(range(m.first, m.last + 1))
     return out
+
+
+def _bare_ok(word: str, label: str, bare: set[str], surnames: set[str]) -> bool:
+    """A bare word is a person where the article uses it bare for one, or it is the
+    surname of a full name (unless tagged a nationality or place: "German", "Essex")."""
+    return word in bare or (word in surnames and label not in ("NORP", "GPE", "LOC"))
 
 
 def _person(doc: Doc, group: list[Mention]) -> PersonFound:

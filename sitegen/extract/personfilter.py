@@ -68,7 +68,7 @@ class PersonFilter:
             return False
         if any(self._strong_evidence(m) for m in group):
             return True
-        doubt = any(self._doubt(m) for m in group)
+        doubt = self._outvoted(group) or any(self._doubt(m) for m in group)
         if any(self._weak_evidence(m) for m in group):
             return not doubt
         if len(full.words) == 1 or not any(m.given >= 2 or not m.tagged for m in group):
@@ -111,11 +111,17 @@ class PersonFilter:
                 return True
         return False
 
+    def _outvoted(self, group: list[Mention]) -> bool:
+        """The group's names are tagged as things at least as often as the model tagged
+        them PERSON. A mention found by a context rule overrides its own tag."""
+        forms = {" ".join(m.words) for m in group}
+        things = sum(self.labels.get(f, Counter())[k] for f in forms for k in _THING_LABELS)
+        things -= sum(1 for m in group if m.context)
+        persons = sum(1 for m in group if m.tagged or m.context)
+        return things > 0 and things >= persons
+
     def _doubt(self, m: Mention) -> bool:
         if any(is_org_word(w) for w in m.words) or fold(m.words[-1]) in COMPASS_WORDS:
-            return True
-        votes = self.labels.get(" ".join(m.words), Counter())
-        if not m.context and sum(votes[k] for k in _THING_LABELS) >= max(1, votes["PERSON"]):
             return True
         last = self.doc[m.last]
         for child in last.children:

@@ -1,9 +1,26 @@
-"""Quotes: quoted spans and their speakers.  (stub)"""
+"""Quotes: quoted spans that reproduce someone's words, with their speakers.
+
+Needs: sentences, POS tags, dependency parse, entities, and `People`.
+
+Spans come from the raw text (`quotespans`), so the parse never decides
+where a quotation starts or ends. This module drops spans that quote nobody
+(GUIDELINES: titles of works, nicknames, words mentioned as words, glosses)
+and hands the rest to `speakers` for attribution:
+- a nickname sits between two parts of a name: Earvin "Magic" Johnson;
+- a title or a name is all capitalised words: "Celebrity Big Brother";
+- a gloss or a name follows "known as", "dubbed", "titled", "the word",
+  ", or" ("Tous, or "digital television for all"").
+Short phrases with no reporting verb are kept: in news copy a quoted phrase
+almost always reproduces somebody's words ("the "real opposition"").
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from sitegen.extract.quotespans import QuoteSpan, find_quote_spans
+from sitegen.extract.speakers import Attributor
 from sitegen.model import QuoteFound
 
 if TYPE_CHECKING:
@@ -11,6 +28,51 @@ if TYPE_CHECKING:
 
     from sitegen.extract.people import People
 
+_NAMING_BEFORE = re.compile(
+    r"(?:\b(?:known|referred to|described|billed|marketed|branded) as|\bdubbed|\bnicknamed"
+    r"|\b(?:en)?titled|\bso-called|\bthe (?:word|words|phrase|term|slogan|motto|title|name)"
+    r"|\bcalled (?:it|itself|themselves|him|her)?|,\s*or|\(or)\s*$",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|of|the|and|a|an|in|on|at|to|for|or|&|-|:")
+_NAME_PIECE = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _all_capitalised(text: str) -> bool:
+    """'Celebrity Big Brother', 'Get Me Out Of Here': a title or name, not speech."""
+    words = text.strip(" ,.!?").split()
+    return bool(words) and len(words) <= 8 and words[0][:1].isupper() and all(
+        _TITLE_WORD.fullmatch(w) for w in words) and not text.rstrip().endswith((".", "!", "?"))
+
+
+def is_quotation(text: str, span: QuoteSpan) -> bool:
+    """Whether a quoted span reproduces someone's words (pure text rules)."""
+    inner = text[span.start : span.end]
+    before = text[max(0, span.open_mark - 40) : span.open_mark]
+    if _NAMING_BEFORE.search(before):
+        return False
+    if _all_capitalised(inner) and len(inner.split()) > 1:
+        return False
+    if span.close_mark is not None and len(inner.split()) <= 2:
+        prev_word = before.rstrip().rsplit(" ", 1)[-1] if before.strip() else ""
+        after = text[span.close_mark + 1 : span.close_mark + 40].lstrip()
+        next_word = after.split(" ", 1)[0] if after else ""
+        if (_NAME_PIECE.fullmatch(prev_word) and prev_word[-1].isalpha()
+                and _NAME_PIECE.fullmatch(next_word) and inner[:1].isupper()):
+            return False  # a nickname inside a name
+    return True
+
 
 def find_quotes(doc: Doc, people: People) -> tuple[QuoteFound, ...]:
-    return ()
+    """Every quotation in `doc`, in text order, attributed where the text says who."""
+    text = doc.text
+    spans = [s for s in find_quote_spans(text) if is_quotation(text, s)]
+    if not spans:
+        return ()
+    whos = Attributor(doc, people, spans).attribute()
+    out = []
+    for span, who in zip(spans, whos, strict=True):
+        speaker = people.found[who.speaker].name if who.speaker is not None else None
+        out.append(QuoteFound(text[span.start : span.end], span.start, span.end, speaker,
+                              None if speaker else who.source))
+    return tuple(out)

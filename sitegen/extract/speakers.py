@@ -1,0 +1,187 @@
+"""Who said a quotation.  Needs: sentences, POS tags, dependency parse, and `People`.
+
+Rules, in the order they are tried for each quotation:
+1. The reporting verb the quotation hangs from in the parse ("said it was a
+   "good deal"", "calling the talks "productive""), climbing a few heads.
+2. A reporting verb next to the quotation: after it when the quotation ends
+   with a comma or question mark ("...," he said / said Mr X), else the
+   nearest one before it in its sentence (X said: "..."), else any after it.
+   "according to X" counts as a verb whose subject is X.
+3. No verb: a quotation that opens its paragraph and is followed straight
+   away by another one takes that one's speaker; otherwise it continues the
+   previous quotation's speaker (multi-sentence and multi-paragraph quotes).
+The verb's subject (climbing conj/advcl/xcomp for "adding that", "calling")
+is resolved by `resolve.Resolver`: a named person, a pronoun or a definite
+title ("the coach"), or else it becomes the unnamed `source`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitegen.extract.names import INVERTING_VERBS, REPORTING_VERBS
+from sitegen.extract.quotespans import QuoteSpan
+from sitegen.extract.resolve import Resolver, Who
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from sitegen.extract.people import People
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep")
+
+
+@dataclass
+class _Quote:
+    span: QuoteSpan
+    first: int  # first token inside the marks
+    last: int  # last token inside the marks
+
+
+def _is_reporting(tok: Token) -> bool:
+    return tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+class Attributor:
+    """Attributes the quotations of one Doc; built once per Doc."""
+
+    def __init__(self, doc: Doc, people: People, spans: list[QuoteSpan]) -> None:
+        self.doc = doc
+        self.resolver = Resolver(doc, people, spans)
+        starts = [t.idx for t in doc]
+        self.quotes = []
+        for s in spans:
+            first = bisect_right(starts, s.start) - 1
+            last = max(first, bisect_right(starts, s.end - 1) - 1)
+            self.quotes.append(_Quote(s, max(first, 0), last))
+        self.inside: set[int] = set()
+        for q in self.quotes:
+            self.inside.update(range(q.first, q.last + 1))
+
+    def attribute(self) -> list[Who]:
+        cued = [self._cued(k) for k in range(len(self.quotes))]
+        out: list[Who] = []
+        for k, who in enumerate(cued):
+            if who is None:
+                who = self._uncued(k, cued, out)
+            out.append(who)
+        return out
+
+    def _cued(self, k: int) -> Who | None:
+        """Rules 1 and 2: a reporting verb and its resolved subject."""
+        q = self.quotes[k]
+        for verb in self._verbs(q):
+            subject = self._subject(verb)
+            if subject is not None:
+                return self.resolver.resolve(subject, q.span.start)
+        return None
+
+    def _verbs(self, q: _Quote) -> list[Token]:
+        doc = self.doc
+        out = [v for v in (self._governor(q),) if v is not None]
+        after = self._frame_after(q)
+        before = self._frame_before(q)
+        ends = doc.text[q.span.end - 1 : q.span.end]
+        if ends in ",?!" or not before:
+            out += after + before[::-1]
+        else:
+            out += before[::-1] + after
+        return out
+
+    def _governor(self, q: _Quote) -> Token | None:
+        """Rule 1: the reporting verb outside the marks that the quotation depends on."""
+        best: Token | None = None
+        for i in range(q.first, q.last + 1):
+            tok = self.doc[i].head
+            for _ in range(4):
+                if tok.i in self.inside:
+                    break
+                if _is_reporting(tok):
+                    if best is None or abs(tok.i - q.first) < abs(best.i - q.first):
+                        best = tok
+                    break
+                if tok.head is tok:
+                    break
+                tok = tok.head
+        return best
+
+    def _frame_after(self, q: _Quote) -> list[Token]:
+        """Reporting tokens after the closing mark, to the end of that sentence."""
+        doc, out = self.doc, []
+        i = q.last + 1
+        while i < len(doc) and doc[i].is_punct and i not in self.inside and "\n" not in doc[i].text:
+            i += 1
+        if i >= len(doc) or i in self.inside:
+            return out
+        closed = self.doc.text[q.span.start : q.span.end].rstrip()[-1:] in ".…"
+        for tok in doc[i : doc[i].sent.end]:
+            if tok.i in self.inside or tok.is_space:
+                break
+            if (_is_reporting(tok) or self._according(tok)) and (
+                    not closed or self._ends_sentence(tok)):
+                out.append(tok)
+        return out
+
+    def _ends_sentence(self, tok: Token) -> bool:
+        """'..." Mr Smith said.': after a full stop only a short tag is the attribution."""
+        return tok.i + 4 >= tok.sent.end - 1
+
+    def _frame_before(self, q: _Quote) -> list[Token]:
+        """Reporting tokens before the opening mark, back to its sentence's start."""
+        doc, out = self.doc, []
+        if q.first == 0:
+            return out
+        prev = doc[q.first - 1]
+        start = prev.sent.start
+        for tok in doc[start : q.first]:
+            if tok.i in self.inside or tok.is_space:
+                out = []
+                continue
+            if _is_reporting(tok) or self._according(tok):
+                out.append(tok)
+        return out
+
+    def _according(self, tok: Token) -> bool:
+        return tok.lower_ == "according" and tok.i + 1 < len(self.doc) and (
+            self.doc[tok.i + 1].lower_ == "to")
+
+    def _subject(self, verb: Token) -> Token | None:
+        if verb.lower_ == "according":
+            to = self.doc[verb.i + 1]
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+        nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if (verb.lower_ in INVERTING_VERBS and nxt is not None and nxt.i not in self.inside
+                and self.resolver.people.person_at(nxt.i) is not None):
+            return nxt  # "said Junya Tanase": the parse may give "said" another subject
+        tok = verb
+        for _ in range(4):
+            subjects = [c for c in tok.children
+                        if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+            named = [c for c in subjects if self.resolver.people.person_at(c.i) is not None]
+            if named or subjects:
+                return (named or subjects)[0]  # "Another peer, Lord Skidelsky, said"
+            if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+                return None
+            tok = tok.head
+        return None
+
+    def _uncued(self, k: int, cued: list[Who | None], done: list[Who]) -> Who:
+        """Rule 3: borrow the next quotation's speaker or continue the previous one."""
+        q = self.quotes[k]
+        text = self.doc.text
+        if k + 1 < len(self.quotes) and cued[k + 1] is not None:
+            nxt = self.quotes[k + 1].span
+            gap = text[(q.span.close_mark or q.span.end) + 1 : nxt.open_mark]
+            line_start = text.rfind("\n", 0, q.span.open_mark) + 1
+            if not gap.strip() and not text[line_start : q.span.open_mark].strip():
+                return cued[k + 1]  # type: ignore[return-value]
+        since = self.quotes[k - 1].last + 1 if k else 0
+        subject = self.resolver.subject_between(since, q.first)
+        if subject is not None:
+            return subject  # "Martyn Williams was keen not to talk ... "We've got ...""
+        if done:
+            return done[-1]
+        return self.resolver.nearest(q.span.start)
