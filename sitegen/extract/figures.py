@@ -1,14 +1,178 @@
-"""Numbers: numeric facts with value, unit and sentence.  (stub)"""
+"""Numbers: numeric facts with value, unit (or counted noun) and sentence.
+
+Reading numbers out of the text is `quantities.scan`'s job, a regex pass that
+does not depend on how spaCy tokenized "£7.4m". This module decides which of
+them state a fact and what they count, and needs from the Doc: sentence
+boundaries (parser), POS tags and dependency labels (to find the counted
+noun: "three Foreign Office officials"), and entity labels (to drop numbers
+inside names: "Channel 4", "Boeing 747").
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy
+
+from sitegen.extract import numcontext as ctx
+from sitegen.extract.numnouns import counted_noun, partitive_noun, word_text
+from sitegen.extract.quantities import Quantity, scan
+from sitegen.extract.units import TIME_UNITS
 from sitegen.model import NumberFound
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+#: Entity labels of names; a number inside one (not leading it) is part of the name.
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON",
+                         "GPE", "LOC", "NORP", "LANGUAGE"})
+#: Nouns after "A-B" that make it a score or odds rather than a range.
+SCORE_NOUNS = frozenset({"win", "wins", "victory", "victories", "defeat", "defeats", "loss",
+                         "losses", "draw", "lead", "vote", "votes", "margin", "majority",
+                         "decision", "ruling", "favourite", "favorite", "odds", "record",
+                         "scoreline", "result", "thrashing", "triumph", "count", "tally"})
+_NOT_COUNT_ONE = frozenset({"no", "any", "every", "each", "the", "this", "that", "another",
+                            "which", "what", "someone", "anyone", "only", "just"})
+
+
+class _Index:
+    """Character offsets -> tokens and sentences of one Doc, built once per Doc.
+
+    Reads token offsets and sentence starts as arrays: creating a Python Token
+    per word would cost more than all the rules together.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text  # doc.text rebuilds the string on every access
+        self.starts = doc.to_array("IDX")
+        first = doc.to_array("SENT_START") == 1 if doc.has_annotation("SENT_START") else None
+        sent_tokens = numpy.flatnonzero(first) if first is not None else numpy.array([0])
+        self.sent_starts = self.starts[sent_tokens] if len(doc) else numpy.array([0])
+
+    def token_at(self, char: int) -> Token | None:
+        i = int(numpy.searchsorted(self.starts, char, side="right")) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def token_from(self, char: int) -> Token | None:
+        """The first token starting at or after `char`."""
+        i = int(numpy.searchsorted(self.starts, char, side="left"))
+        return self.doc[i] if i < len(self.doc) else None
+
+    def sentence(self, char: int) -> str:
+        i = max(0, int(numpy.searchsorted(self.sent_starts, char, side="right")) - 1)
+        s = int(self.sent_starts[i]) if len(self.sent_starts) else 0
+        e = int(self.sent_starts[i + 1]) if i + 1 < len(self.sent_starts) else len(self.text)
+        return self.text[s:e].strip()
 
 
 def find_numbers(doc: Doc) -> tuple[NumberFound, ...]:
-    return ()
+    """Every numeric fact in the Doc, in text order."""
+    text = doc.text
+    index = _Index(doc, text)
+    found: list[tuple[Quantity, str | None, int] | None] = []
+    quantities = _expand_scores(text, index, scan(text))
+    for q in quantities:
+        found.append(_read(text, index, q))
+    _share_links(text, quantities, found)
+    out = []
+    for q, item in zip(quantities, found, strict=True):
+        if item is None:
+            continue
+        q, unit, end = item
+        start = q.start if q.kind == "score" else ctx.prefix_start(text, q.start)
+        out.append(NumberFound(text[start:end], float(q.value), unit,
+                               index.sentence(q.start), start, end))
+    return tuple(out)
+
+
+def _expand_scores(text: str, index: _Index, qs: list[Quantity]) -> list[Quantity]:
+    """'10-15 years' is a range of two numbers; '24-18', '5-2 favourite', '2-1 win' are scores."""
+    out: list[Quantity] = []
+    for q in qs:
+        nxt = index.token_from(q.end) if q.kind == "score" else None
+        if (nxt is not None and text[q.end:nxt.idx].strip() == "" and nxt.tag_ == "NNS"
+                and nxt.lower_ not in SCORE_NOUNS and q.parts[0].value < q.parts[1].value):
+            out.append(replace(q.parts[0], link=len(out) + 1))
+            out.append(q.parts[1])
+        else:
+            out.append(q)
+    return out
+
+
+def _read(text: str, index: _Index, q: Quantity) -> tuple[Quantity, str | None, int] | None:
+    """(quantity, unit, end of its text) if `q` states a fact, else None."""
+    if q.kind not in ("amount", "fraction", "score"):
+        return None  # ordinals, decades, year ranges
+    if q.kind == "score":
+        return q, "score", q.end
+    if q.unit is None and _not_a_fact(text, index, q):
+        return None
+    if q.unit is not None:
+        return q, q.unit, q.end
+    noun = counted_noun(index.token_from(q.end), text, q.end)
+    of_noun = None if noun else partitive_noun(index.token_from(q.end), text, q.end)
+    if _is_pronoun_one(text, q, noun):
+        return None
+    head = noun or of_noun
+    if head is None:
+        return (None if _is_year(q) else (q, None, q.end))
+    unit = word_text(head) if q.kind != "fraction" else f"fraction of {word_text(head)}"
+    if head.lower_ in TIME_UNITS and ctx.says_when(text, q.start, head.idx + len(head)):
+        return None
+    if _is_year(q) and head.tag_ != "NNS":
+        return None
+    return q, unit, head.idx + len(head)
+
+
+def _not_a_fact(text: str, index: _Index, q: Quantity) -> bool:
+    """Dates, clock times, labels and names: numbers that do not count anything."""
+    if ctx.is_date(text, q.start, q.end) or ctx.is_clock(text, q.end):
+        return True
+    if q.words and text[q.start].isupper() and not ctx.starts_sentence(text, q.start):
+        return True  # "the Six Nations", "Air Force One"
+    if q.integer_digits is None and not q.words:
+        return False
+    if q.integer_digits is not None and ctx.is_label(text, q.start):
+        return True
+    tok = index.token_at(q.start)
+    if tok is None:
+        return False
+    if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":
+        return True  # inside a name: "Channel 4", "Boeing 747"
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return bool(q.integer_digits is not None and prev is not None and prev.pos_ == "PROPN"
+                and prev.text[:1].isupper() and not prev.whitespace_ == ""
+                and not ctx.is_date(text, q.start, q.end) and prev.i + 1 == tok.i
+                and not prev.is_sent_start)
+
+
+def _is_pronoun_one(text: str, q: Quantity, noun: Token | None) -> bool:
+    """'one of them', 'no one', 'one another', 'if one was': 'one' that counts nothing."""
+    if not q.words or q.value != 1 or text[q.start:q.end].lower() != "one":
+        return False
+    if noun is None:
+        return True
+    before = text[max(0, q.start - 12):q.start].split()
+    return bool(before) and before[-1].lower() in _NOT_COUNT_ONE
+
+
+def _is_year(q: Quantity) -> bool:
+    d = q.integer_digits
+    return d is not None and len(d) == 4 and 1500 <= int(d) <= 2100
+
+
+def _share_links(text: str, qs: list[Quantity],
+                 found: list[tuple[Quantity, str | None, int] | None]) -> None:
+    """The first of 'between 15,000 and 20,000 couples' counts couples too; 'two or three
+    years ago' says when as a whole."""
+    for i, q in enumerate(qs):
+        item, j = found[i], q.link
+        if j is None or j >= len(qs) or item is None or item[1] is not None:
+            continue
+        partner = found[j]
+        if partner is None and qs[j].unit is None and qs[j].kind == "amount":
+            found[i] = None  # its partner was dropped for saying when
+        elif partner is not None:
+            found[i] = (item[0], partner[1], item[2])

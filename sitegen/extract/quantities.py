@@ -1,0 +1,265 @@
+"""Find every written quantity in raw text: a pure regex pass, no spaCy.
+
+Owns reading numbers out of running text, independent of how a tokenizer
+splits "£7.4m" or "15-6": digits, cardinal words, currency signs, scale
+suffixes, units, fraction words, and how neighbouring numbers combine
+(ranges, scores, "one in three"). It decides nothing about whether a number
+states a fact; `sitegen.extract.figures` filters with spaCy's annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sitegen.extract.numwords import (
+    FRACTION_WORDS,
+    SCALES,
+    WORD_RUN,
+    fraction_value,
+    parse_digits,
+    split_run,
+    words_value,
+)
+from sitegen.extract.units import CURRENCY_SIGN, currency_of_sign, rate_after, unit_after
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number as written: text[start:end], its value and unit if the text gives one.
+
+    kind: "amount" (a plain number), "fraction", "score" (A-B; `parts` holds A
+    and B in case the caller reads it as a range), "ordinal", "decade" (kept
+    so callers can see what was skipped), "year_range".
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    kind: str = "amount"
+    words: bool = False  # written in words ("five") rather than digits
+    integer_digits: str | None = None  # the digits when written as a plain integer
+    scale: float = 1.0  # the scale written with it ("m" -> 1e6), 1 when none
+    link: int | None = None  # index of the number it shares a counted noun with
+    parts: tuple[Quantity, ...] = ()
+
+
+_DIGITS = (r"(?<![\w.,/:])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+           r"(?![,.]\d|/\d|:\d)")
+_CORE = re.compile(
+    r"(?P<sign>" + CURRENCY_SIGN + r")?" + _DIGITS
+    + r"(?P<tail>[A-Za-z]+(?![\w]))?"
+    + r"(?:[ \t]+(?P<scale>million|billion|trillion|thousand|mln|bln)\b)?"
+    + r"|(?:\b(?P<art>an?)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    + r"(?P<words>" + WORD_RUN + r")",
+    re.I,
+)
+_ATTACHED_SCALES = {"k", "m", "mn", "bn", "b", "tn", "trn"}
+_FRACTION = re.compile(
+    r"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+)?"
+    r"(?P<den>" + "|".join(FRACTION_WORDS) + r")\b", re.I)
+_FRACTION_NEXT = re.compile(
+    r"[ \t]+of[ \t]+an?[ \t]+(?P<pp>percentage[ \t]+point)\b|[ \t]+of\b"
+    r"|(?:[ \t]+an?)?[ \t-]+(?:percentage[ \t]+)?(?P<pt>point)s?\b", re.I)
+_HALF_NEXT = re.compile(r"[ \t]+(?:the|its|their|his|her|our|all|those|these)\b", re.I)
+_HALF_SCALE = re.compile(r"[ \t]+an?[ \t]+(?P<s>million|billion|dozen|thousand)\b", re.I)
+_NOT_FRACTION_BEFORE = re.compile(
+    r"\b(?:the|first|second|third|fourth|last|final|each|every|latter|opening|closing)[ \t]+$",
+    re.I)
+_AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b", re.I)
+_AND_BEFORE = re.compile(r"\band[ \t]+(?:a[ \t]+)?$", re.I)
+_NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+-$")
+_RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
+_BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
+_SPLIT_WORDS = re.compile(r"[ \t]+|-")
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order, with ranges, scores and fractions combined."""
+    fractions = _fractions(text)
+    taken = [(q.start, q.end) for q in fractions]
+    cores = [q for q in _cores(text) if not _overlaps(q, taken)]
+    return _combine(text, sorted(cores + fractions, key=lambda q: q.start))
+
+
+def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return any(q.start < e and s < q.end for s, e in spans)
+
+
+def _cores(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _CORE.finditer(text):
+        if m.group("words"):
+            out.extend(_word_numbers(text, m))
+        else:
+            q = _digit_number(text, m)
+            if q is not None:
+                out.append(q)
+    return [_with_unit(text, q) for q in out]
+
+
+def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
+    """A number written in digits, with its sign and scale; None for '3D', 'G8'-like names."""
+    raw, tail, sign = m.group("dig"), m.group("tail") or "", m.group("sign")
+    if not sign and _NAME_HYPHEN.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "MPEG-2", "F-16", "Covid-19": part of a name
+    if len(raw) > 1 and raw[0] == "0" and raw[1] != "." and text[m.start() - 1:m.start()] != "-":
+        return None  # "0619 GMT", phone numbers, codes; but "2004-05" is a year range
+    value, end, kind = parse_digits(raw), m.end("dig"), "amount"
+    unit = currency_of_sign(sign) if sign else None
+    scale = 1.0
+    if tail:
+        low = tail.lower()
+        if tail in _ATTACHED_SCALES and (low != "b" or sign):
+            scale, end = SCALES[low], m.end("tail")
+        elif tail == "p" and not sign:
+            unit, end = "pence", m.end("tail")
+        elif low in ("st", "nd", "rd", "th"):
+            return Quantity(m.start(), m.end("tail"), value, kind="ordinal")
+        elif low == "s":
+            return Quantity(m.start(), m.end("tail"), value, kind="decade")
+        elif unit_after(text, m.end("dig")) is None:
+            return None  # letters glued to digits that are no unit: a name or code
+    if m.group("scale") and scale == 1.0:
+        scale, end = SCALES[_long_scale(m.group("scale"))], m.end("scale")
+    plain = None if ("," in raw or "." in raw or sign or scale != 1.0) else raw
+    return Quantity(m.start(), end, value * scale, unit, kind, False, plain, scale)
+
+
+def _long_scale(word: str) -> str:
+    return {"mln": "million", "bln": "billion"}.get(word.lower(), word.lower())
+
+
+def _word_numbers(text: str, m: re.Match[str]) -> list[Quantity]:
+    """Split a run of cardinal words into numbers with their offsets."""
+    base = m.start("words")
+    pieces = [(w.start() + base, w.end() + base, w.group())
+              for w in re.finditer(r"[A-Za-z]+", m.group("words"))]
+    out = []
+    for a, b in split_run([p[2] for p in pieces]):
+        value = words_value([p[2] for p in pieces[a:b]])
+        if value is None:
+            continue
+        start = m.start() if a == 0 and m.group("art") else pieces[a][0]
+        last = pieces[b - 1][2].lower()
+        scale = SCALES[last] if last in SCALES and b - a > 1 else 1.0
+        out.append(Quantity(start, pieces[b - 1][1], value, words=True, scale=scale))
+    return out
+
+
+def _with_unit(text: str, q: Quantity) -> Quantity:
+    """Add '%', a currency word, a measure, 'and a half' or a rate written after the number."""
+    if q.kind != "amount":
+        return q
+    m = _AND_A_HALF.match(text, q.end)
+    if m:
+        q = replace(q, value=q.value + 0.5, end=m.end(), integer_digits=None)
+    if q.unit is None:
+        found = unit_after(text, q.end)
+        if found:
+            q = replace(q, unit=found[0], end=found[1])
+    if q.unit is not None and q.unit != "%":
+        rate = rate_after(text, q.end)
+        if rate:
+            q = replace(q, unit=f"{q.unit} per {rate[0]}", end=rate[1])
+    return q
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """'a third of', 'two-thirds', 'half the', 'a quarter of a percentage point'."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        q = _fraction_at(text, m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
+    num, den = m.group("num"), m.group("den").lower()
+    value = fraction_value(num, den)
+    if value is None or (not num and _NOT_FRACTION_BEFORE.search(text, 0, m.start())):
+        return None  # "the first half", "the third quarter": periods, not fractions
+    if den == "half" and _AND_BEFORE.search(text, 0, m.start()):
+        return None  # "two and a half": the whole number reads it
+    nxt = _FRACTION_NEXT.match(text, m.end())
+    if nxt and (num or den in ("half", "quarter")):
+        if nxt.group("pp") or nxt.group("pt"):
+            return Quantity(m.start(), nxt.end(), value, "percentage points", "fraction", True)
+        return Quantity(m.start(), m.end(), value, None, "fraction", True)
+    if den == "half":
+        scale = _HALF_SCALE.match(text, m.end())
+        if scale:  # "half a million"
+            word = scale.group("s").lower()
+            factor = 12.0 if word == "dozen" else SCALES[word]
+            return Quantity(m.start(), scale.end(), value * factor, None, "amount", True,
+                            scale=factor)
+        if _HALF_NEXT.match(text, m.end()) or num:
+            return Quantity(m.start(), m.end(), value, None, "fraction", True)
+        return None
+    if num and "-" in m.group(0) and den.endswith("s"):
+        return Quantity(m.start(), m.end(), value, None, "fraction", True)  # "two-thirds"
+    return None
+
+
+def _combine(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Join neighbours: 'A-B' scores, ranges that share a unit, 'one in three' fractions."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < len(qs) else None
+        if b is None or a.kind not in ("amount",) or b.kind != "amount":
+            out.append(a)
+            i += 1
+            continue
+        gap = text[a.end:b.start]
+        joined = _join_pair(text, a, b, gap)
+        if joined is None:
+            out.append(a)
+            i += 1
+        elif len(joined) == 1:
+            out.append(joined[0])
+            i += 2
+        else:
+            out.append(replace(joined[0], link=len(out) + 1))
+            out.append(joined[1])
+            i += 2
+    return out
+
+
+def _join_pair(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | None:
+    both_plain = a.integer_digits is not None and b.integer_digits is not None
+    if gap in ("-", "–") and both_plain and a.unit is None:
+        if _is_year(a) and (_is_year(b) or len(b.integer_digits or "") == 2):
+            return [Quantity(a.start, b.end, a.value, kind="year_range")]
+        if b.unit is None:
+            return [Quantity(a.start, b.end, a.value, "score", "score", parts=(a, b))]
+    if _RANGE_GAP.fullmatch(gap) or (re.fullmatch(r"[ \t]+and[ \t]+", gap)
+                                      and _BETWEEN.search(text, 0, a.start)):
+        return [_share(a, b), _share(b, a, scale=False)]
+    if re.fullmatch(r"[ \t]+or[ \t]+", gap):
+        return [a, b]  # "two or three years": the first shares the second's noun
+    if re.fullmatch(r"[ \t]+(?:in|out[ \t]+of)[ \t]+", gap) and _plain_count(a) and _plain_count(b):
+        if 0 < a.value <= b.value <= 1000 and b.value >= 2:
+            return [Quantity(a.start, b.end, a.value / b.value, None, "fraction", a.words)]
+    return None
+
+
+def _share(a: Quantity, b: Quantity, scale: bool = True) -> Quantity:
+    """One end of a range takes the unit the other carries; the first also its scale ('£5-10m')."""
+    if scale and b.scale > 1 and a.scale == 1 and a.value < 1000 and not a.words:
+        a = replace(a, value=a.value * b.scale, scale=b.scale, integer_digits=None)
+    if a.unit is None and b.unit is not None:
+        a = replace(a, unit=b.unit)
+    return a
+
+
+def _is_year(q: Quantity) -> bool:
+    d = q.integer_digits
+    return d is not None and len(d) == 4 and 1500 <= int(d) <= 2100
+
+
+def _plain_count(q: Quantity) -> bool:
+    return q.unit is None and q.kind == "amount" and float(q.value).is_integer()

@@ -1,0 +1,77 @@
+"""The regex pass that reads quantities out of raw text (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.quantities import scan
+
+
+def _read(text: str) -> list[tuple[str, float, str | None, str]]:
+    return [(text[q.start:q.end], q.value, q.unit, q.kind) for q in scan(text)]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), [
+    ("It cost £4.5m in all.", "£4.5m", 4.5e6, "GBP"),
+    ("a $3 billion deal", "$3 billion", 3e9, "USD"),
+    ("worth €2bn now", "€2bn", 2e9, "EUR"),
+    ("paid US$40k", "US$40k", 4e4, "USD"),
+    ("a 20p stamp", "20p", 20, "pence"),
+    ("prices rose 4.1% last", "4.1%", 4.1, "%"),
+    ("down 12 percent", "12 percent", 12, "%"),
+    ("up 7 per cent", "7 per cent", 7, "%"),
+    ("about 2,300 square kilometres of forest", "2,300 square kilometres", 2300, "km2"),
+    ("fell to 88.2 yen", "88.2 yen", 88.2, "JPY"),
+    ("a 30-year mortgage", "30-year", 30, "years"),
+    ("priced at 120p a share", "120p a share", 120, "pence per share"),
+    ("some forty-two thousand fans", "forty-two thousand", 42000, None),
+    ("nearly 1.8 million voters", "1.8 million", 1.8e6, None),
+    ("three and a half years", "three and a half", 3.5, None),
+    ("half a million homes", "half a million", 5e5, None),
+])
+def test_quantities_scan_reads_value_and_unit(
+        text: str, written: str, value: float, unit: str | None) -> None:
+    assert (written, value, unit, "amount") in _read(text)
+
+
+def test_quantities_scan_reads_word_fractions() -> None:
+    out = _read("Two-thirds of voters and a fifth of nurses, half the staff.")
+    assert [(w, round(v, 3)) for w, v, _, k in out if k == "fraction"] == [
+        ("Two-thirds", 0.667), ("a fifth", 0.2), ("half", 0.5)]
+
+
+def test_quantities_scan_reads_quarter_point_moves() -> None:
+    out = _read("a cut of half a percentage point after a quarter-point rise")
+    assert [(w, v, u) for w, v, u, _ in out] == [
+        ("half a percentage point", 0.5, "percentage points"),
+        ("a quarter-point", 0.25, "percentage points")]
+
+
+@pytest.mark.parametrize("text", [
+    "the first half of the game", "at half-time", "a third place finish",
+    "in the third quarter", "the 21st century", "the 1980s", "MPEG-4 video", "3D films",
+    "a G7 summit", "at 0930 local time",
+])
+def test_quantities_scan_skips_ordinals_periods_and_codes(text: str) -> None:
+    assert [k for *_, k in _read(text) if k in ("amount", "fraction")] == []
+
+
+def test_quantities_scan_reads_a_in_b_as_a_fraction() -> None:
+    assert ("one in four", 0.25, None, "fraction") in _read("one in four adults")
+    assert ("seven out of 10", 0.7, None, "fraction") in _read("seven out of 10 firms")
+
+
+def test_quantities_scan_joins_scores() -> None:
+    out = scan("They won 31-17 and lost 3-1.")
+    assert [(q.value, q.kind, len(q.parts)) for q in out] == [(31, "score", 2), (3, "score", 2)]
+
+
+def test_quantities_scan_spreads_units_over_ranges() -> None:
+    assert [(w, v, u) for w, v, u, _ in _read("a £5-10m fee")] == [
+        ("£5", 5e6, "GBP"), ("10m", 1e7, "GBP")]
+    assert [(v, u) for _, v, u, _ in _read("between 3 and 4 percent")] == [(3, "%"), (4, "%")]
+    assert [(v, u) for _, v, u, _ in _read("$20m to $30m")] == [(2e7, "USD"), (3e7, "USD")]
+
+
+def test_quantities_scan_marks_year_ranges() -> None:
+    assert [k for *_, k in _read("the 2004-05 season")] == ["year_range"]
