@@ -1,0 +1,230 @@
+"""Rebuilder: `build()` for the preview server, keeping state between builds.
+
+It runs the same stages as `sitegen.build.build` in the same order (content
+-> extract -> render -> write) but keeps, for the server's lifetime: one
+Extractor (the spaCy pipeline loads at most once), each article file's parse
+(`ArticleMemo`), each article's extraction, the Jinja environment, the static
+files, and each page's plan and bytes (`RenderMemo`). A change to one article
+re-parses and re-extracts that article and re-renders only the pages whose
+inputs differ; a template edit re-renders the pages built from it; a config
+edit starts over. Like `build`, it writes nothing unless every stage
+succeeded, and then only changed files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from sitegen.build import make_extractor, manifest_path
+from sitegen.config import SiteConfig, load_config
+from sitegen.errors import BuildFailed, SitegenError
+from sitegen.extract import Extractor
+from sitegen.model import Article, Extraction, RenderedPage
+from sitegen.pages import plan_pages
+from sitegen.rebuild_memo import ArticleMemo, RenderMemo, RenderState
+from sitegen.render import check_templates, default_theme_dir, make_environment
+from sitegen.static import collect_static
+from sitegen.write import check_output_dir, write_pages, write_site
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildStats:
+    """What the last successful rebuild did, for logs, tests and benchmarks."""
+
+    parsed: int  # article files read and parsed
+    extracted: int  # articles sent to extraction (cache hits included)
+    rendered: int  # page plans rendered (the rest reused)
+    changed: int  # output files written or removed
+    seconds: float
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+class Rebuilder:
+    """A rebuild callable for `LiveServer`: changed source paths in, changed output paths out.
+
+    Raises BuildFailed (or another SitegenError) when the sources have errors.
+    """
+
+    def __init__(self, config: SiteConfig, *, jobs: int | None = None, strict: bool = False,
+                 extractor: Extractor | None = None) -> None:
+        self.config = config
+        self.jobs = jobs
+        self.strict = strict
+        self.extractor = extractor or make_extractor(config, jobs)
+        self._overrides = self._cli_overrides(config)
+        self.stats: RebuildStats | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self.articles = ArticleMemo()
+        self.renders = RenderMemo()
+        self._env: jinja2.Environment | None = None
+        self._static: list[RenderedPage] | None = None
+        self._extractions: dict[str, tuple[str, Extraction]] = {}
+        self._on_disk: dict[str, bytes] | None = None
+        self.page_count = 0
+
+    # --- what to watch -------------------------------------------------------
+
+    def config_file(self) -> Path:
+        return self.config.root / Path(self.config.config_path).name
+
+    def watched_folders(self) -> list[Path]:
+        """content/, templates/, static/; and the default theme when it lies inside the site
+        (a checkout of sitegen itself), never an installed package's copy."""
+        c = self.config
+        folders = [c.content_path, c.path(c.templates_dir), c.path(c.static_dir)]
+        theme = default_theme_dir().resolve()
+        if c.root.resolve() in theme.parents and theme not in folders:
+            folders.append(theme)
+        return folders
+
+    def watched_files(self) -> list[Path]:
+        return [self.config_file()]
+
+    def ignored(self) -> list[Path]:
+        return [self.config.output_path, self.config.path(self.config.cache_dir)]
+
+    # --- the build -----------------------------------------------------------
+
+    def __call__(self, changed: frozenset[Path]) -> list[str]:
+        """Rebuild after `changed` (empty: the first build). Returns output paths written
+        or removed. Raises BuildFailed listing every error; `output/` is then untouched."""
+        started = time.perf_counter()
+        self._note_changes(changed)
+        config = self.config
+        check_output_dir(config.output_path, config.root, config.content_path,
+                         config.config_path)
+        articles, errors, warnings = self.articles.load(
+            config.content_path / "articles", config.root, drafts=config.drafts,
+            raw_html=config.raw_html, max_bytes=config.max_article_kb * 1024)
+        env = self._environment(errors)
+        for warning in warnings:
+            log.warning("%s", warning)
+        if self.strict:
+            errors += warnings
+        if errors or env is None:
+            raise BuildFailed(errors)
+        extracted = self._extract(articles)
+        state, render_errors = self.renders.render(plan_pages(config, articles), env, config.root)
+        errors += render_errors
+        static = self._static_pages(errors)
+        if errors:
+            raise BuildFailed(errors)
+        outputs = self._write(state, static)
+        self.renders.commit(state)
+        self.page_count = len(state.entries) + len(static)
+        self.stats = RebuildStats(self.articles.parsed_last, extracted, state.rendered,
+                                  len(outputs), time.perf_counter() - started)
+        log.debug("rebuild: %s", self.stats)
+        return outputs
+
+    def _note_changes(self, changed: frozenset[Path]) -> None:
+        """Drop the memos a change invalidates."""
+        c = self.config
+        if any(p == self.config_file() for p in changed):
+            self._reload_config()
+            return
+        theme = default_theme_dir()
+        template_dirs = [d for d in (c.path(c.templates_dir), theme)]
+        edited = [p.relative_to(d).as_posix() for p in changed for d in template_dirs
+                  if _is_under(p, d) and p != d]
+        if edited:
+            self.renders.templates_changed(edited)
+            self._env = None
+        if any(p == d for p in changed for d in template_dirs):
+            self.renders.templates_changed(None)  # the whole folder came or went
+            self._env = None
+        static_dirs = (c.path(c.static_dir), theme / "assets")
+        if any(_is_under(p, d) for p in changed for d in static_dirs):
+            self._static = None
+
+    def _cli_overrides(self, config: SiteConfig) -> dict[str, object]:
+        """Settings the command line changed (e.g. --drafts): kept when the file is reloaded."""
+        try:
+            loaded = load_config(self.config_file()) if self.config_file().is_file() else None
+        except SitegenError:
+            return {}
+        if loaded is None:
+            return {}
+        return {f.name: getattr(config, f.name) for f in dataclasses.fields(config)
+                if getattr(config, f.name) != getattr(loaded, f.name)}
+
+    def _reload_config(self) -> None:
+        """Re-read the config file (raises BuildFailed if it is now invalid) and start over."""
+        fresh = dataclasses.replace(load_config(self.config_file()), **self._overrides)
+        if fresh == self.config:
+            return
+        log.info("%s changed: rebuilding everything", self.config.config_path)
+        old, self.config = self.config, fresh
+        if (old.extract, old.cache_dir) != (fresh.extract, fresh.cache_dir):
+            self.extractor = make_extractor(fresh, self.jobs)
+        self._reset()
+
+    def _environment(self, errors: list[SitegenError]) -> jinja2.Environment | None:
+        """The Jinja environment, re-made after template edits; None if templates have errors."""
+        if self._env is None:
+            env = make_environment(self.config)
+            template_errors = check_templates(env, self.config.root)
+            if template_errors:
+                errors += template_errors
+                return None
+            self._env = env
+        return self._env
+
+    def _extract(self, articles: tuple[Article, ...]) -> int:
+        """Extraction for new or edited articles only; the rest is kept by content hash."""
+        todo = {a.slug: a.text for a in articles
+                if self._extractions.get(a.slug, ("", None))[0] != a.content_hash}
+        hashes = {a.slug: a.content_hash for a in articles}
+        if todo:
+            for slug, extraction in self.extractor.extract_all(todo).items():
+                self._extractions[slug] = (hashes[slug], extraction)
+        for gone in set(self._extractions) - set(hashes):
+            del self._extractions[gone]
+        return len(todo)
+
+    def extractions(self) -> dict[str, Extraction]:
+        """Each current article's extraction, by slug (what the link stage reads)."""
+        return {slug: extraction for slug, (_, extraction) in self._extractions.items()}
+
+    def _static_pages(self, errors: list[SitegenError]) -> list[RenderedPage]:
+        if self._static is None:
+            pages: list[RenderedPage] = []
+            static_errors: list[SitegenError] = []
+            for folder, prefix in ((default_theme_dir() / "assets", "assets/"),
+                                   (self.config.path(self.config.static_dir), "")):
+                found, problems = collect_static(folder, prefix, self.config.root)
+                pages += found
+                static_errors += problems
+            errors += static_errors
+            if static_errors:
+                return pages
+            self._static = pages
+        return self._static
+
+    def _write(self, state: RenderState, static: list[RenderedPage]) -> list[str]:
+        """Write changed pages. When the set of files changed (an article came or went),
+        `write_site` also prunes stale files and updates the manifest."""
+        pages = [e.page for e in state.entries.values()] + static
+        known = self._on_disk
+        if known is None or known.keys() != {p.output_path for p in pages}:
+            report = write_site(pages, self.config.output_path, manifest_path(self.config))
+            changed = [*report.written, *report.removed]
+        else:
+            fresh = [p for p in pages if known[p.output_path] is not p.content
+                     and known[p.output_path] != p.content]
+            changed, _ = write_pages(fresh, self.config.output_path)
+        self._on_disk = {p.output_path: p.content for p in pages}
+        return changed

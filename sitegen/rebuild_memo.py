@@ -1,0 +1,214 @@
+"""Memos that let a rebuild skip work whose inputs did not change.
+
+`ArticleMemo` keeps each parsed article file keyed by (path, mtime_ns, size),
+so only edited files are read and parsed again. `RenderMemo` keeps each
+page's plan and rendered bytes by URL and re-renders a plan only when its
+template files changed or a context value its templates can read differs
+from last time (compared by value, so it stays right whatever pages the
+pipeline plans). Both are plain state objects, passed in; a failed build does
+not commit its render state, so the next build compares against what is on
+disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from sitegen.content import discover_articles, parse_article
+from sitegen.errors import ContentError, SitegenError, SourceLocation
+from sitegen.model import Article, RenderedPage
+from sitegen.pages import PagePlan
+from sitegen.render import render_pages
+from sitegen.templatedeps import TemplateDeps, template_deps
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One article file's parse outcome: an article or an error, plus its warnings."""
+
+    article: Article | None
+    error: ContentError | None
+    warnings: tuple[ContentError, ...]
+
+
+class ArticleMemo:
+    """Parses article files, reusing the last parse of any file whose stat is unchanged."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self.parsed_last = 0  # files parsed by the last `load`, for logs and tests
+
+    def load(self, articles_dir: Path, site_root: Path, *, drafts: bool, raw_html: bool,
+             max_bytes: int) -> tuple[tuple[Article, ...], list[SitegenError],
+                                      list[SitegenError]]:
+        """(articles, errors, warnings), as `content.load_articles` reports them."""
+        articles: list[Article] = []
+        errors: list[SitegenError] = []
+        warnings: list[SitegenError] = []
+        seen: dict[str, str] = {}
+        current: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self.parsed_last = 0
+        for source in discover_articles(articles_dir):
+            parsed = self._parse(source, site_root, raw_html, max_bytes, current)
+            warnings += parsed.warnings
+            if parsed.error is not None:
+                (warnings if parsed.error.message.startswith("empty file") else errors).append(
+                    parsed.error)
+                continue
+            article = parsed.article
+            assert article is not None
+            if article.draft and not drafts:
+                continue
+            if article.slug in seen:
+                errors.append(ContentError(
+                    f"duplicate slug {article.slug!r}: also used by {seen[article.slug]}",
+                    SourceLocation(article.source_path)))
+                continue
+            seen[article.slug] = article.source_path
+            articles.append(article)
+        self._parsed = current  # forget deleted files
+        return tuple(articles), errors, warnings
+
+    def _parse(self, source: Path, site_root: Path, raw_html: bool, max_bytes: int,
+               current: dict[Path, tuple[tuple[int, int], Parsed]]) -> Parsed:
+        try:
+            st = source.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (-1, -1)
+        hit = self._parsed.get(source)
+        if hit is not None and hit[0] == stamp and stamp != (-1, -1):
+            current[source] = hit
+            return hit[1]
+        self.parsed_last += 1
+        parsed = parse_file(source, site_root, raw_html, max_bytes)
+        current[source] = (stamp, parsed)
+        return parsed
+
+
+def parse_file(source: Path, site_root: Path, raw_html: bool, max_bytes: int) -> Parsed:
+    """Read and parse one article file the way `content.load_articles` does."""
+    try:
+        shown = source.resolve().relative_to(site_root.resolve()).as_posix()
+    except ValueError:
+        shown = str(source)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return Parsed(None, ContentError(f"cannot read: {exc.strerror}", SourceLocation(shown)), ())
+    if len(data) > max_bytes:
+        return Parsed(None, ContentError(
+            f"file is {len(data) // 1024} KB, over the {max_bytes // 1024} KB limit "
+            "(max_article_kb in sitegen.toml)", SourceLocation(shown)), ())
+    warnings: list[ContentError] = []
+    try:
+        article = parse_article(shown, data, raw_html=raw_html, warnings=warnings)
+    except ContentError as exc:
+        return Parsed(None, exc, tuple(warnings))
+    return Parsed(article, None, tuple(warnings))
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    plan: PagePlan
+    stamp: tuple[int, ...]  # versions of the template files the page was rendered from
+    page: RenderedPage
+
+
+@dataclass
+class RenderState:
+    """The pages of one render, by URL; committed to the memo once written."""
+
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    rendered: int = 0  # plans actually rendered (not reused)
+
+
+class RenderMemo:
+    """Renders page plans, reusing last build's bytes for plans whose inputs are unchanged."""
+
+    def __init__(self) -> None:
+        self.committed: dict[str, _Entry] = {}
+        self._deps: dict[str, TemplateDeps] = {}
+        self._versions: dict[str, int] = {}  # template name -> edits seen
+
+    def templates_changed(self, names: Iterable[str] | None) -> None:
+        """Note edited template files (names relative to a templates folder); None = all."""
+        self._deps.clear()
+        if names is None:
+            self.committed = {}
+            return
+        for name in names:
+            for key in (name, f"default/{name}"):
+                self._versions[key] = self._versions.get(key, 0) + 1
+
+    def render(self, plans: Iterable[PagePlan], env: jinja2.Environment,
+               root: Path) -> tuple[RenderState, list[SitegenError]]:
+        state, errors = RenderState(), []
+        same = _Comparer()
+        for plan in plans:
+            deps = self._deps_of(env, plan.template)
+            stamp = self._stamp(deps)
+            old = self.committed.get(plan.url)
+            if old is not None and old.stamp == stamp and _same_plan(old.plan, plan, deps, same):
+                state.entries[plan.url] = _Entry(plan, stamp, old.page)
+                continue
+            state.rendered += 1
+            for item in render_pages([plan], env, root):
+                if isinstance(item, SitegenError):
+                    errors.append(item)
+                else:
+                    state.entries[plan.url] = _Entry(plan, stamp, item)
+        return state, errors
+
+    def commit(self, state: RenderState) -> None:
+        self.committed = state.entries
+
+    def _deps_of(self, env: jinja2.Environment, template: str) -> TemplateDeps:
+        deps = self._deps.get(template)
+        if deps is None:
+            try:
+                deps = template_deps(env, template)
+            except jinja2.TemplateError:
+                deps = TemplateDeps(None, None)  # rendering will report it
+            self._deps[template] = deps
+        return deps
+
+    def _stamp(self, deps: TemplateDeps) -> tuple[int, ...]:
+        if deps.templates is None:
+            return (sum(self._versions.values()),)
+        return tuple(self._versions.get(n, 0) for n in sorted(deps.templates))
+
+
+def _same_plan(old: PagePlan, new: PagePlan, deps: TemplateDeps, same: _Comparer) -> bool:
+    if old.template != new.template or not same(old.page, new.page):
+        return False
+    keys: Iterable[str] = set(old.context) | set(new.context)
+    if deps.names is not None:
+        keys = [k for k in keys if k in deps.names]
+    missing = object()
+    return all(same(old.context.get(k, missing), new.context.get(k, missing)) for k in keys)
+
+
+class _Comparer:
+    """Equality by value, remembering answers by object identity: every plan shares values
+    such as the article list, which is then compared once per build, not once per page."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], bool] = {}
+        self._alive: list[Any] = []  # keep compared objects alive so ids stay unique
+
+    def __call__(self, a: Any, b: Any) -> bool:
+        if a is b:
+            return True
+        key = (id(a), id(b))
+        answer = self._known.get(key)
+        if answer is None:
+            answer = bool(a == b) if type(a) is type(b) else False
+            self._known[key] = answer
+            self._alive.append((a, b))
+        return answer
