@@ -76,11 +76,11 @@ def find_numbers(doc: Doc) -> tuple[NumberFound, ...]:
     for q in quantities:
         found.append(_read(text, index, q))
     _share_links(text, quantities, found)
-    out = []
-    for q, item in zip(quantities, found, strict=True):
-        if item is None:
-            continue
-        q, unit, end = item
+    out: list[NumberFound] = []
+    kept = [item for item in found if item is not None]
+    for k, (q, unit, end) in enumerate(kept):
+        if k + 1 < len(kept) and end > kept[k + 1][0].start:
+            end = q.end  # "one in 13 of the 48 million cards": stop before the next number
         start = q.start if q.kind == "score" else ctx.prefix_start(text, q.start)
         out.append(NumberFound(text[start:end], float(q.value), unit,
                                index.sentence(q.start), start, end))
@@ -130,13 +130,15 @@ def _not_a_fact(text: str, index: _Index, q: Quantity) -> bool:
     """Dates, clock times, labels and names: numbers that do not count anything."""
     if ctx.is_date(text, q.start, q.end) or ctx.is_clock(text, q.end):
         return True
-    if q.words and text[q.start].isupper() and not ctx.starts_sentence(text, q.start):
-        return True  # "the Six Nations", "Air Force One"
+    tok = index.token_at(q.start)
+    if q.words and text[q.start].isupper() and (
+            not ctx.starts_sentence(text, q.start)
+            or (tok is not None and tok.ent_type_ in NAME_LABELS)):
+        return True  # "the Six Nations", "Air Force One", "Henk Ten Cate"
     if q.integer_digits is None and not q.words:
         return False
     if q.integer_digits is not None and ctx.is_label(text, q.start):
         return True
-    tok = index.token_at(q.start)
     if tok is None:
         return False
     if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":

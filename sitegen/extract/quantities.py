@@ -46,7 +46,7 @@ class Quantity:
 
 
 _DIGITS = (r"(?<![\w.,/:])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-           r"(?![,.]\d|/\d|:\d)")
+           r"(?!\d|[,.]\d|/\d|:\d)")
 _CORE = re.compile(
     r"(?P<sign>" + CURRENCY_SIGN + r")?" + _DIGITS
     + r"(?P<tail>[A-Za-z]+(?![\w]))?"
@@ -60,15 +60,16 @@ _FRACTION = re.compile(
     r"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+)?"
     r"(?P<den>" + "|".join(FRACTION_WORDS) + r")\b", re.I)
 _FRACTION_NEXT = re.compile(
-    r"[ \t]+of[ \t]+an?[ \t]+(?P<pp>percentage[ \t]+point)\b|[ \t]+of\b"
+    r"[ \t]+of[ \t]+an?[ \t]+(?P<pp>(?:percentage[ \t]+)?point)\b|[ \t]+of\b"
     r"|(?:[ \t]+an?)?[ \t-]+(?:percentage[ \t]+)?(?P<pt>point)s?\b", re.I)
 _HALF_NEXT = re.compile(r"[ \t]+(?:the|its|their|his|her|our|all|those|these)\b", re.I)
-_HALF_SCALE = re.compile(r"[ \t]+an?[ \t]+(?P<s>million|billion|dozen|thousand)\b", re.I)
+_HALF_SCALE = re.compile(r"[ \t]+an?[ \t]+(?P<s>million|billion|trillion|dozen|thousand)\b",
+                         re.I)
 _NOT_FRACTION_BEFORE = re.compile(
     r"\b(?:the|first|second|third|fourth|last|final|each|every|latter|opening|closing)[ \t]+$",
     re.I)
 _AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b", re.I)
-_AND_BEFORE = re.compile(r"\band[ \t]+(?:a[ \t]+)?$", re.I)
+_AND_BEFORE = re.compile(r"\band[ \t]+$", re.I)
 _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+-$")
 _RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
 _BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
@@ -136,11 +137,15 @@ def _word_numbers(text: str, m: re.Match[str]) -> list[Quantity]:
     base = m.start("words")
     pieces = [(w.start() + base, w.end() + base, w.group())
               for w in re.finditer(r"[A-Za-z]+", m.group("words"))]
-    out = []
+    out: list[Quantity] = []
+    if _NAME_HYPHEN.search(text, max(0, base - 20), base):
+        return out  # "all-in-one", "Catch-Twenty": part of a compound or name
     for a, b in split_run([p[2] for p in pieces]):
         value = words_value([p[2] for p in pieces[a:b]])
-        if value is None:
-            continue
+        alone = b - a == 1 and pieces[a][2].lower() in (*SCALES, "dozen")
+        hyphen_after = text[pieces[b - 1][1]:pieces[b - 1][1] + 1] == "-"
+        if value is None or (alone and (hyphen_after or not (a == 0 and m.group("art")))):
+            continue  # "a billion-dollar deal", "dozen": a scale with no number
         start = m.start() if a == 0 and m.group("art") else pieces[a][0]
         last = pieces[b - 1][2].lower()
         scale = SCALES[last] if last in SCALES and b - a > 1 else 1.0
@@ -181,7 +186,7 @@ def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
     value = fraction_value(num, den)
     if value is None or (not num and _NOT_FRACTION_BEFORE.search(text, 0, m.start())):
         return None  # "the first half", "the third quarter": periods, not fractions
-    if den == "half" and _AND_BEFORE.search(text, 0, m.start()):
+    if den == "half" and num and num.lower() == "a" and _AND_BEFORE.search(text, 0, m.start()):
         return None  # "two and a half": the whole number reads it
     nxt = _FRACTION_NEXT.match(text, m.end())
     if nxt and (num or den in ("half", "quarter")):
@@ -236,8 +241,9 @@ def _join_pair(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] 
             return [Quantity(a.start, b.end, a.value, kind="year_range")]
         if b.unit is None:
             return [Quantity(a.start, b.end, a.value, "score", "score", parts=(a, b))]
-    if _RANGE_GAP.fullmatch(gap) or (re.fullmatch(r"[ \t]+and[ \t]+", gap)
-                                      and _BETWEEN.search(text, 0, a.start)):
+    ranged = _RANGE_GAP.fullmatch(gap) or (re.fullmatch(r"[ \t]+and[ \t]+", gap)
+                                           and _BETWEEN.search(text, 0, a.start))
+    if ranged and (a.unit is None or b.unit is None or a.unit == b.unit):
         return [_share(a, b), _share(b, a, scale=False)]
     if re.fullmatch(r"[ \t]+or[ \t]+", gap):
         return [a, b]  # "two or three years": the first shares the second's noun
@@ -249,7 +255,8 @@ def _join_pair(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] 
 
 def _share(a: Quantity, b: Quantity, scale: bool = True) -> Quantity:
     """One end of a range takes the unit the other carries; the first also its scale ('£5-10m')."""
-    if scale and b.scale > 1 and a.scale == 1 and a.value < 1000 and not a.words:
+    if scale and b.scale > 1 and a.scale == 1 and a.value < 1000 and not a.words \
+            and (None in (a.unit, b.unit) or a.unit == b.unit):
         a = replace(a, value=a.value * b.scale, scale=b.scale, integer_digits=None)
     if a.unit is None and b.unit is not None:
         a = replace(a, unit=b.unit)

@@ -75,3 +75,12 @@ def test_quantities_scan_spreads_units_over_ranges() -> None:
 
 def test_quantities_scan_marks_year_ranges() -> None:
     assert [k for *_, k in _read("the 2004-05 season")] == ["year_range"]
+
+
+def test_quantities_scan_does_not_join_different_units() -> None:
+    assert [(v, u) for _, v, u, _ in _read("sales rose 4.5% to $220bn")] == [
+        (4.5, "%"), (2.2e11, "USD")]
+
+
+def test_quantities_scan_skips_clock_times_and_lone_scales() -> None:
+    assert _read("at 10:15 a.m. a billion-dollar deal") == []
