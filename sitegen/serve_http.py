@@ -14,6 +14,7 @@ import json
 import logging
 import mimetypes
 import re
+import sys
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -110,6 +111,13 @@ class PreviewServer(ThreadingHTTPServer):
         self.script = livereload_js()
         super().__init__(address, PreviewHandler)
 
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A browser that hangs up mid-response is normal; anything else is logged."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            log.debug("%s hung up", client_address[0])
+        else:
+            log.exception("error while answering %s", client_address[0])
+
 
 class PreviewHandler(BaseHTTPRequestHandler):
     """GET and HEAD for files under the output folder and the `/__sitegen/` endpoints."""
@@ -175,7 +183,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, self.server.script, content_type(name), head)
         elif name == "status":
             body = json.dumps(self.server.hub.status_json()).encode()
-            self._send(HTTPStatus.OK, body, content_type(".json"), head)
+            self._send(HTTPStatus.OK, body, content_type("status.json"), head)
         elif name == "events":
             self._stream_events(head)
         else:
