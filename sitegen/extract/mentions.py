@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sitegen.extract.names import (
     PEER_TITLES,
     PERSON_NOUNS,
+    PERSONAL_TITLES,
     POST_NOMINALS,
     REPORTING_VERBS,
     fold,
@@ -49,21 +50,27 @@ class Mention:
     first: int  # token index of the first name word
     last: int  # token index of the last name word
     tagged: bool  # the model called it PERSON (vs found by a context rule)
+    written: str = ""  # titles and name as written ("Lt. Col. Sarah Jenkins")
+    title_first: int = -1  # token index where the titles begin (== first if none)
     given: int = 0  # how many name words the model's entity itself had
     context: bool = False  # found by a person-context rule, against the model's tags
 
     @property
     def form(self) -> str:
         """The surface form with titles, as an alias ("Mr Abbas")."""
-        return " ".join(self.titles + self.words)
+        return self.written or " ".join(self.titles + self.words)
 
 
 def _left_titles(doc: Doc, first: int) -> list[Token]:
     """Capitalised honorific tokens directly before token `first` ("Prime Minister")."""
     out: list[Token] = []
     k = first - 1
-    while k >= 0 and len(out) < 3:
+    while k >= 0 and len(out) < 4:
         tok = doc[k]
+        if tok.text == "." and k > 0 and doc[k - 1].whitespace_ == "" and is_honorific(
+                doc[k - 1].text):
+            tok = doc[k - 1]  # "Col" "." split by the tokenizer: keep the title's dot
+            k -= 1
         if not (tok.text[:1].isupper() and is_honorific(tok.text)):
             break
         out.insert(0, tok)
@@ -76,10 +83,12 @@ def _left_name_word(doc: Doc, first: int) -> Token | None:
     if first == 0:
         return None
     tok = doc[first - 1]
-    if tok.pos_ != "PROPN" or tok.is_sent_start or not looks_like_name_word(tok.text):
+    if tok.pos_ != "PROPN" or not looks_like_name_word(tok.text):
         return None
     if is_honorific(tok.text) or is_org_word(tok.text) or tok.ent_type_ not in ("", "ORG"):
         return None
+    if tok.lower_ in PERSON_NOUNS:
+        return None  # "DJ Lisa I'Anson": a role, not a first name
     initials = tok.text.isupper() and len(tok.text) <= 3
     same_org = tok.ent_type_ == "ORG" and doc[first].ent_iob_ == "I"  # "Yonca Brunini" as ORG
     if tok.ent_type_ == "ORG" and not (initials or same_org):
@@ -107,15 +116,19 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
         if extra is not None:
             toks.insert(0, extra)
     toks = toks + _peerage(doc, toks[-1].i, titles)
+    head = titles[0] if titles else toks[0]
+    end = toks[-1].idx + len(toks[-1].text)
     return Mention(
         start=toks[0].idx,
         end=toks[-1].idx + len(toks[-1].text),
         words=tuple(t.text for t in toks),
         titles=tuple(t.text for t in titles),
-        title_start=(titles[0] if titles else toks[0]).idx,
+        title_start=head.idx,
         first=toks[0].i,
         last=toks[-1].i,
         tagged=tagged,
+        written=" ".join(doc.text[head.idx : end].split()),
+        title_first=head.i,
         given=given if tagged else 0,
     )
 
@@ -186,6 +199,29 @@ def context_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             m = mention_from_tokens(doc, chain, tagged=False)
             if m is not None:
                 out.append(replace(m, context=True))
+    return out
+
+
+def titled_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """'Mr Gaymard', 'Sen. Smith': a name after a personal title, whatever the model tagged."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or fold(tok.text) not in PERSONAL_TITLES or not tok.text[:1].isupper():
+            continue
+        k = tok.i + 1
+        if k < len(doc) and doc[k].text == "." and tok.whitespace_ == "":
+            k += 1
+        chain: list[Token] = []
+        while (k < len(doc) and len(chain) < 3 and k not in taken and doc[k].pos_ == "PROPN"
+               and doc[k].text[:1].isupper() and not is_honorific(doc[k].text)
+               and doc[k].ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON")):
+            chain.append(doc[k])
+            k += 1
+        if chain and not any(is_org_word(t.text) for t in chain):
+            m = mention_from_tokens(doc, chain, tagged=False)
+            if m is not None and m.titles:
+                out.append(replace(m, context=True))
+                taken.update(range(m.first, m.last + 1))
     return out
 
 

@@ -21,7 +21,13 @@ HONORIFICS = frozenset(
     king queen prince princess duke duchess sheikh sheik
     mayor ambassador commissioner councillor cllr speaker chairman chairwoman
     coach det detective insp inspector supt officer pc attorney solicitor
+    comptroller treasurer superintendent constable marshal sheriff envoy pastor
     mp""".split()
+)
+#: Titles that only ever stand before a person's name: "Mr Gaymard" is a person
+#: even when the model tags "Gaymard" as something else.
+PERSONAL_TITLES = frozenset(
+    "mr mrs ms miss mx dr sir dame baroness sen senator rep gov prof rev lord lady".split()
 )
 #: Honorifics that tell a person's sex, used to resolve "he" and "she".
 MALE_TITLES = frozenset("mr sir lord baron earl king prince duke father fr brother".split())
@@ -41,7 +47,8 @@ ORG_WORDS = frozenset(
     ministry department office agency authority service services court house
     inc corp co ltd plc llc company holdings airlines airways motors media
     news times post herald radio tv television channel hour show programme program
-    big brother street road avenue square central premiership championship cup grail""".split()
+    big brother street road avenue square central premiership championship cup grail
+    marathon festival awards prize games olympics grand prix""".split()
 )
 #: Last words that make a name a place ("Leicester South") unless it has person evidence.
 COMPASS_WORDS = frozenset("north south east west central".split())

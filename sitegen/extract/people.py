@@ -23,7 +23,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitegen.extract.mentions import Mention, context_mentions, entity_mentions, mention_from_tokens
+from sitegen.extract.mentions import (
+    Mention,
+    context_mentions,
+    entity_mentions,
+    mention_from_tokens,
+    titled_mentions,
+)
 from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, fold
 from sitegen.extract.personfilter import PersonFilter
 from sitegen.extract.roles import find_role
@@ -161,6 +167,8 @@ def find_people(doc: Doc) -> People:
     mentions = entity_mentions(doc)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += context_mentions(doc, taken)
+    taken.update(i for m in mentions for i in range(m.first, m.last + 1))
+    mentions += titled_mentions(doc, taken)
     mentions += _rescan(doc, mentions)
     judge = PersonFilter(doc, mentions)
     groups = [g for g in group_mentions(mentions) if judge.keep(g)]

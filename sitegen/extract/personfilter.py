@@ -113,11 +113,13 @@ class PersonFilter:
 
     def _outvoted(self, group: list[Mention]) -> bool:
         """The group's names are tagged as things at least as often as the model tagged
-        them PERSON. A mention found by a context rule overrides its own tag."""
-        forms = {" ".join(m.words) for m in group}
+        them PERSON. A mention found by a context rule overrides its own tag. Only the
+        fullest forms vote: the model often calls a bare surname an ORG or GPE."""
+        longest = max(len(m.words) for m in group)
+        forms = {" ".join(m.words) for m in group if len(m.words) == longest}
         things = sum(self.labels.get(f, Counter())[k] for f in forms for k in _THING_LABELS)
-        things -= sum(1 for m in group if m.context)
-        persons = sum(1 for m in group if m.tagged or m.context)
+        things -= sum(1 for m in group if m.context and len(m.words) == longest)
+        persons = sum(1 for m in group if (m.tagged or m.context) and len(m.words) == longest)
         return things > 0 and things >= persons
 
     def _doubt(self, m: Mention) -> bool:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 _NAMING_BEFORE = re.compile(
     r"(?:\b(?:known|referred to|described|billed|marketed|branded) as|\bdubbed|\bnicknamed"
     r"|\b(?:en)?titled|\bso-called|\bthe (?:word|words|phrase|term|slogan|motto|title|name)"
-    r"|\bcalled (?:it|itself|themselves|him|her)?|,\s*or|\(or)\s*$",
+    r"|\b(?:a|an|the)\s+\w+\s+(?:called|named)|,\s*or|\(or)\s*$",
     re.IGNORECASE,
 )
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|of|the|and|a|an|in|on|at|to|for|or|&|-|:")
@@ -54,9 +54,8 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     if _all_capitalised(inner) and len(inner.split()) > 1:
         return False
     if span.close_mark is not None and len(inner.split()) <= 2:
-        prev_word = before.rstrip().rsplit(" ", 1)[-1] if before.strip() else ""
-        after = text[span.close_mark + 1 : span.close_mark + 40].lstrip()
-        next_word = after.split(" ", 1)[0] if after else ""
+        prev_word = (before.split() or [""])[-1]
+        next_word = (text[span.close_mark + 1 : span.close_mark + 40].split() or [""])[0]
         if (_NAME_PIECE.fullmatch(prev_word) and prev_word[-1].isalpha()
                 and _NAME_PIECE.fullmatch(next_word) and inner[:1].isupper()):
             return False  # a nickname inside a name

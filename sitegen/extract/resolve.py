@@ -69,7 +69,7 @@ class Resolver:
         word = subj.lower_
         if word in _PRONOUN_SEX:
             return self.salient(char, _PRONOUN_SEX[word])
-        if (word not in _UNNAMED and is_person_noun(subj)
+        if (word not in _UNNAMED and (is_person_noun(subj) or word.endswith("-old"))
                 and any(c.lower_ == "the" for c in subj.children)):
             found = self.salient(char, None)
             if found.speaker is not None:
@@ -140,7 +140,8 @@ class Resolver:
     def _source(self, subj: Token) -> str:
         words = []
         for tok in subj.subtree:
-            if tok.i > subj.i and (tok.text in (",", "(", "-", "—") or tok.dep_ == "relcl"):
+            if tok.i > subj.i and (tok.text in (",", "(", "-", "—") or tok.dep_ == "relcl"
+                                   or tok.lower_ in ("who", "which", "that")):
                 break
             if tok.is_space:
                 continue

