@@ -121,8 +121,8 @@ def _read(text: str, index: _Index, q: Quantity) -> tuple[Quantity, str | None, 
     unit = word_text(head) if q.kind != "fraction" else f"fraction of {word_text(head)}"
     if head.lower_ in TIME_UNITS and ctx.says_when(text, q.start, head.idx + len(head)):
         return None
-    if _is_year(q) and head.tag_ != "NNS":
-        return None
+    if _is_year(q) and (head.tag_ != "NNS" or ctx.after_determiner(text, q.start)):
+        return None  # "the 2003 championships"; but "2000 people" counts
     return q, unit, head.idx + len(head)
 
 
@@ -137,8 +137,8 @@ def _not_a_fact(text: str, index: _Index, q: Quantity) -> bool:
         return True  # "the Six Nations", "Air Force One", "Henk Ten Cate"
     if q.integer_digits is None and not q.words:
         return False
-    if q.integer_digits is not None and ctx.is_label(text, q.start):
-        return True
+    if ctx.is_label(text, q.start):
+        return True  # "page 5", "the number eight"
     if tok is None:
         return False
     if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":

@@ -23,7 +23,8 @@ _LABEL_BEFORE = re.compile(
     r"platform|gate|flight|episode|series|version|level|grade|tier|category|class|stage|"
     r"phase|round|rule|paragraph|item|table|figure|channel|radio|interstate|highway|"
     r"district|ward|precinct|apartment|suite|terminal|exit|division|vol\.?|volume|track|"
-    r"amendment|proposition|prop\.?|bill|title|seed|windows|formula|studio)[ \t]+$", re.I)
+    r"amendment|proposition|prop\.?|bill|title|seed|windows|formula|studio|day|week|game|"
+    r"year|hole|lap)[ \t]+$", re.I)
 #: After a span of time, words that always make it say when.
 _WHEN_AFTER = re.compile(
     r"[ \t]+(?:ago|hence|from[ \t]+now)\b|['’]?[ \t]+time\b"
@@ -44,6 +45,8 @@ _PREFIX = re.compile(
     r"more[ \t]+than|less[ \t]+than|fewer[ \t]+than|at[ \t]+least|at[ \t]+most|up[ \t]+to|"
     r"as[ \t]+(?:many|much|little|few|high|low)[ \t]+as|an[ \t]+estimated|upwards[ \t]+of|"
     r"close[ \t]+to|in[ \t]+excess[ \t]+of|some|approx\.?)[ \t]+$", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|next|last)|['’]s?)[ \t]+$", re.I)
 _SENTENCE_EDGE = set(".!?:;\"'“”‘’([—–-\n")
 _WINDOW = 40
 
@@ -78,6 +81,11 @@ def says_when(text: str, start: int, end: int) -> bool:
         return True
     m = _WHEN_BEFORE.search(text, max(0, start - _WINDOW), start)
     return bool(m and not m.group("for"))
+
+
+def after_determiner(text: str, start: int) -> bool:
+    """Whether 'the', 'a', 'this', 'its' or a possessive stands right before `start`."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 12), start))
 
 
 def prefix_start(text: str, start: int) -> int:

@@ -63,9 +63,9 @@ def counted_noun(tok: Token | None, text: str, end: int) -> Token | None:
 def _continues(noun: Token, nxt: Token, hyphenated: bool) -> bool:
     """Whether `noun` modifies a following noun ('transmission sites', 'free-to-air channels')."""
     end = _word_end(nxt)
-    if end.pos_ != "NOUN" and end.tag_ != "NNPS":
-        return False
-    return hyphenated or noun.dep_ in ("compound", "amod", "nmod") or noun.head.i > noun.i
+    if (end.pos_ != "NOUN" and end.tag_ != "NNPS") or end.lower_.endswith("ing"):
+        return False  # "one member voting present": the tagger often calls that a noun
+    return hyphenated or noun.dep_ in ("compound", "amod", "nmod")
 
 
 def word_text(tok: Token) -> str:

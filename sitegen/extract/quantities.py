@@ -71,6 +71,12 @@ _NOT_FRACTION_BEFORE = re.compile(
 _AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b", re.I)
 _AND_BEFORE = re.compile(r"\band[ \t]+$", re.I)
 _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+-$")
+_RACE_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
+_RACE_AFTER = re.compile(
+    r"[ \t]+(?:hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|race|sprint|"
+    r"final|finals|heats?|semi-finals?|titles?|records?|champion|gold|silver|bronze|medal|"
+    r"hope|event|run|world|qualifying|and|or)\b", re.I)
+_RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
 _RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
 _BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
 _SPLIT_WORDS = re.compile(r"[ \t]+|-")
@@ -112,7 +118,9 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
     scale = 1.0
     if tail:
         low = tail.lower()
-        if tail in _ATTACHED_SCALES and (low != "b" or sign):
+        if tail == "m" and not sign and _is_race(text, m, value):
+            unit, end = "m", m.end("tail")
+        elif tail in _ATTACHED_SCALES and (low != "b" or sign):
             scale, end = SCALES[low], m.end("tail")
         elif tail == "p" and not sign:
             unit, end = "pence", m.end("tail")
@@ -126,6 +134,13 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
         scale, end = SCALES[_long_scale(m.group("scale"))], m.end("scale")
     plain = None if ("," in raw or "." in raw or sign or scale != 1.0) else raw
     return Quantity(m.start(), end, value * scale, unit, kind, False, plain, scale)
+
+
+def _is_race(text: str, m: re.Match[str], value: float) -> bool:
+    """'the 400m', '10,000m record': metres of a race, not millions."""
+    if value not in _RACE_METRES:
+        return False
+    return bool(_RACE_AFTER.match(text, m.end()) or _RACE_BEFORE.search(text, 0, m.start()))
 
 
 def _long_scale(word: str) -> str:

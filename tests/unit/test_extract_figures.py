@@ -93,3 +93,19 @@ def test_figures_sentence_is_the_numbers_own(nlp: Language) -> None:
     doc = nlp("Nothing here. Then 40 houses burned.  Nothing else.")
     (found,) = find_numbers(doc)
     assert found.sentence == "Then 40 houses burned."
+
+
+def test_figures_drops_labels_and_years_before_nouns(nlp: Language) -> None:
+    text = "On day 12 of the trial he recalled the 2003 world championships and page 40."
+    assert _found(nlp, text) == []
+
+
+def test_figures_counted_noun_stops_before_a_participle(nlp: Language) -> None:
+    text = "The vote passed with one member voting present."
+    assert _found(nlp, text) == [("one member", 1, "member")]
+
+
+def test_figures_rates_and_measures(nlp: Language) -> None:
+    text = "Petrol hit $3.45 a gallon and the storm dropped 2 feet of snow on 150 square miles."
+    assert _found(nlp, text) == [("$3.45 a gallon", 3.45, "USD per gallon"),
+                                 ("2 feet", 2, "ft"), ("150 square miles", 150, "sq mi")]

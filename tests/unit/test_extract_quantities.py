@@ -84,3 +84,9 @@ def test_quantities_scan_does_not_join_different_units() -> None:
 
 def test_quantities_scan_skips_clock_times_and_lone_scales() -> None:
     assert _read("at 10:15 a.m. a billion-dollar deal") == []
+
+
+def test_quantities_scan_reads_race_distances_as_metres() -> None:
+    assert [(w, v, u) for w, v, u, _ in _read("won the 400m and the 5,000m final")] == [
+        ("400m", 400, "m"), ("5,000m", 5000, "m")]
+    assert _read("a 60m population") == [("60m", 6e7, None, "amount")]
