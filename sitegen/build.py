@@ -2,7 +2,8 @@
 
 content -> extract -> link -> render -> write. Nothing touches `output/`
 until every in-memory stage has succeeded, so a failed build leaves it as it
-was.
+was. Each stage is a public function so `serve`'s incremental rebuilder can
+call the same ones.
 """
 
 from __future__ import annotations
@@ -10,16 +11,22 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+import jinja2
+
+from sitegen.cards import load_cards
 from sitegen.config import SiteConfig
 from sitegen.content import load_articles
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract import Extractor
 from sitegen.extract.cache import ExtractionCache
-from sitegen.model import RenderedPage
-from sitegen.pages import plan_pages
+from sitegen.link import LinkResult, link
+from sitegen.model import Article, Extraction, PersonCard, RenderedPage, Site
+from sitegen.pages import PagePlan, plan_pages
 from sitegen.render import check_templates, default_theme_dir, make_environment, render_pages
 from sitegen.static import collect_static
 from sitegen.write import WriteReport, check_output_dir, write_site
@@ -38,6 +45,20 @@ class BuildReport:
     removed: int
     warnings: tuple[SitegenError, ...]
     seconds: float
+    people: int = 0
+    quotes: int = 0
+    numbers: int = 0
+    stage_seconds: Mapping[str, float] | None = None  # content, extract, link, render, write
+
+
+@dataclass(frozen=True, slots=True)
+class SiteContent:
+    """What the content stage read: articles, editorial cards, and what was wrong."""
+
+    articles: tuple[Article, ...]
+    cards: tuple[PersonCard, ...]
+    errors: tuple[SitegenError, ...]
+    warnings: tuple[SitegenError, ...]
 
 
 def make_extractor(config: SiteConfig, jobs: int | None = None) -> Extractor:
@@ -57,28 +78,71 @@ def build(
 
     Raises BuildFailed with every error found (and, with `strict`, every warning).
     """
-    started = time.perf_counter()
+    started, timer = time.perf_counter(), StageTimer()
     check_output_dir(config.output_path, config.root, config.content_path, config.config_path)
-    content = load_articles(
+    with timer("content"):
+        content = load_site_content(config)
+        env = make_environment(config, explain=explain_templates)
+        raise_errors([*content.errors, *check_templates(env, config.root)], content.warnings,
+                     strict)
+    with timer("extract"):
+        extractions = extract_site(content, extractor or make_extractor(config), progress)
+    with timer("link"):
+        linked = link_site(content, extractions, config)
+        raise_errors([], linked.warnings, strict)
+    with timer("render"):
+        pages = render_site(config, linked.site, env)
+    with timer("write"):
+        written = write_site(pages, config.output_path, manifest_path(config))
+    return BuildReport(
+        articles=len(content.articles), pages=len(pages), written=len(written.written),
+        unchanged=written.unchanged, removed=len(written.removed),
+        warnings=(*content.warnings, *linked.warnings), seconds=time.perf_counter() - started,
+        people=len(linked.site.people), quotes=len(linked.site.quotes),
+        numbers=len(linked.site.numbers), stage_seconds=dict(timer.seconds),
+    )
+
+
+def load_site_content(config: SiteConfig) -> SiteContent:
+    """Parse every article and person card; nothing raises, problems are collected."""
+    articles = load_articles(
         config.content_path / "articles", config.root, drafts=config.drafts,
         raw_html=config.raw_html, max_bytes=config.max_article_kb * 1024,
     )
-    env = make_environment(config, explain=explain_templates)
-    errors: list[SitegenError] = [*content.errors, *check_templates(env, config.root)]
-    warnings: list[SitegenError] = list(content.warnings)
-    for warning in warnings:
-        log.warning("%s", warning)
-    if strict:
-        errors += warnings
-    if errors:
-        raise BuildFailed(errors)
+    cards, card_errors = load_cards(config.content_path / "people", config.root,
+                                    raw_html=config.raw_html)
+    return SiteContent(articles.articles, cards, (*articles.errors, *card_errors),
+                       articles.warnings)
 
-    extractor = extractor or make_extractor(config)
+
+def extract_site(
+    content: SiteContent, extractor: Extractor, progress: Progress | None = None
+) -> dict[str, Extraction]:
+    """Each article's extraction by slug, from the cache or the model. Raises ModelError."""
     texts = {a.slug: a.text for a in content.articles}
-    extractor.extract_all(texts, _counter(progress, len(texts)))
+    return extractor.extract_all(texts, _counter(progress, len(texts)))
 
+
+def link_site(
+    content: SiteContent, extractions: Mapping[str, Extraction], config: SiteConfig
+) -> LinkResult:
+    """The linked Site, and warnings about names the link stage could not decide."""
+    return link(content.articles, extractions, content.cards, config)
+
+
+def render_site(config: SiteConfig, site: Site, env: jinja2.Environment) -> list[RenderedPage]:
+    """Every page and static file in memory. Raises BuildFailed listing every failure."""
+    return render_plans(config, plan_pages(config, site), env)
+
+
+def render_plans(
+    config: SiteConfig, plans: list[PagePlan], env: jinja2.Environment
+) -> list[RenderedPage]:
+    """The given plans rendered, plus the theme's assets and the site's static files.
+    Raises BuildFailed listing every template and static-file error."""
     pages: list[RenderedPage] = []
-    for item in render_pages(plan_pages(config, content.articles), env, config.root):
+    errors: list[SitegenError] = []
+    for item in render_pages(plans, env, config.root):
         if isinstance(item, SitegenError):
             errors.append(item)
         else:
@@ -90,14 +154,38 @@ def build(
         errors += static_errors
     if errors:
         raise BuildFailed(errors)
-
-    report = write_site(pages, config.output_path, manifest_path(config))
-    return _report(content.articles, pages, report, warnings, started)
+    return pages
 
 
-def manifest_path(config: SiteConfig):  # type: ignore[no-untyped-def]
+def raise_errors(
+    errors: list[SitegenError], warnings: tuple[SitegenError, ...], strict: bool
+) -> None:
+    """Log the warnings; raise BuildFailed if there are errors (or warnings, when strict)."""
+    for warning in warnings:
+        log.warning("%s", warning)
+    failures = [*errors, *warnings] if strict else errors
+    if failures:
+        raise BuildFailed(failures)
+
+
+def manifest_path(config: SiteConfig) -> Path:
     key = hashlib.sha256(str(config.output_path).encode()).hexdigest()[:12]
     return config.path(config.cache_dir) / f"manifest-{key}.json"
+
+
+class StageTimer:
+    """Wall time per stage, for the report and the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 def _counter(progress: Progress | None, total: int) -> Callable[[int], None] | None:
@@ -113,10 +201,5 @@ def _counter(progress: Progress | None, total: int) -> Callable[[int], None] | N
     return step
 
 
-def _report(articles: tuple[object, ...], pages: list[RenderedPage], report: WriteReport,
-            warnings: list[SitegenError], started: float) -> BuildReport:
-    return BuildReport(
-        articles=len(articles), pages=len(pages), written=len(report.written),
-        unchanged=report.unchanged, removed=len(report.removed), warnings=tuple(warnings),
-        seconds=time.perf_counter() - started,
-    )
+__all__ = ["BuildReport", "SiteContent", "WriteReport", "build", "extract_site", "link_site",
+           "load_site_content", "make_extractor", "render_plans", "render_site", "write_site"]

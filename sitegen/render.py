@@ -28,6 +28,9 @@ from sitegen.pages import PagePlan
 
 log = logging.getLogger(__name__)
 
+#: Files in a templates folder that are templates (the rest, like assets/, are not).
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js")
+
 
 def default_theme_dir() -> Path:
     """The default theme: inside the installed package, or top-level in a checkout."""
@@ -69,6 +72,9 @@ def make_environment(config: SiteConfig, explain: bool = False) -> jinja2.Enviro
     env.filters["isodate"] = iso_datetime
     env.filters["number"] = format_number
     env.filters["jsonld"] = json_ld
+    env.filters["json"] = json_data
+    env.filters["plural"] = plural
+    env.filters["number_value"] = number_value
     env.globals["rel"] = _rel
     base_path = urllib.parse.urlsplit(config.base_url).path.rstrip("/") + "/"
     env.globals["absolute"] = lambda url: urls.absolute(config.base_url, url)
@@ -79,8 +85,8 @@ def make_environment(config: SiteConfig, explain: bool = False) -> jinja2.Enviro
 def check_templates(env: jinja2.Environment, root: Path) -> list[SitegenError]:
     """Compile every template once so all syntax errors are reported together."""
     errors: list[SitegenError] = []
-    for name in env.list_templates(filter_func=lambda n: not n.startswith("default/")):
-        if not name.endswith((".html", ".xml", ".txt", ".json")):
+    for name in env.list_templates(filter_func=_is_template_name):
+        if not name.endswith(TEMPLATE_SUFFIXES):
             continue
         try:
             env.get_template(name)
@@ -88,6 +94,11 @@ def check_templates(env: jinja2.Environment, root: Path) -> list[SitegenError]:
             where = SourceLocation(_shown(exc.filename or name, root), exc.lineno)
             errors.append(TemplateError(f"template syntax: {exc.message}", where))
     return errors
+
+
+def _is_template_name(name: str) -> bool:
+    """Theme files that are templates: not the `default/` aliases, not static assets."""
+    return not name.startswith(("default/", "assets/"))
 
 
 def _shown(filename: str, root: Path) -> str:
@@ -129,11 +140,29 @@ def format_number(value: float) -> str:
     return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 quote", "2 quotes", "1,204 people" (with `plural_form`)."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{format_number(count)} {word}"
+
+
+def number_value(value: float) -> str:
+    """A machine-readable value for <data value>: "5000", not "5000.0" or "5e+03"."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json"> block, safe against `</script>`."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def json_data(data: Any) -> Markup:
+    """JSON for a data file: UTF-8, one record per line or so, stable key order."""
+    return Markup(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def render_pages(
@@ -167,7 +196,7 @@ def _runtime_error(exc: Exception, plan: PagePlan, root: Path) -> TemplateError:
     tb: TracebackType | None = sys.exc_info()[2]
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".txt", ".json")):
+        if filename.endswith(TEMPLATE_SUFFIXES):
             where = SourceLocation(_shown(filename, root), tb.tb_lineno)
         tb = tb.tb_next
     message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)

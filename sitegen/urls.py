@@ -29,3 +29,24 @@ def relative(from_url: str, to_url: str, fragment: str = "") -> str:
 def absolute(base_url: str, url: str) -> str:
     """An absolute URL for feeds and sitemaps: base_url joined with a pretty URL."""
     return base_url.rstrip("/") + "/" + url
+
+
+def article_url(slug: str) -> str:
+    """The page of one article."""
+    return f"articles/{slug}/"
+
+
+def person_url(person_id: str) -> str:
+    """The page of one person."""
+    return f"people/{person_id}/"
+
+
+def is_external(src: str) -> bool:
+    """Whether a link or image source already names its own host or scheme."""
+    return "://" in src or src.startswith(("//", "data:", "mailto:"))
+
+
+def root_prefix(from_url: str) -> str:
+    """The relative path from page `from_url` to the site root: "" or "../" or "../../"."""
+    depth = output_path(from_url).count("/")
+    return "../" * depth
