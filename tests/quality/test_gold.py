@@ -139,6 +139,11 @@ def test_headline_metric(results: list[Result], metric: str) -> None:
     )
 
 
+def in_bounds(start: int, end: int, text: str) -> bool:
+    """Whether (start, end) is a non-empty span inside `text`."""
+    return 0 <= start < end <= len(text)
+
+
 def by_article(results: list[Result]) -> Iterator[tuple[str, Result]]:
     for r in results:
         yield str(r.gold["id"]), r
@@ -154,7 +159,7 @@ def test_quote_offsets_point_at_quote_text(results: list[Result]) -> None:
         f"{gid}: {q.text!r} != text[{q.start}:{q.end}] = {r.doc_text[q.start:q.end]!r}"
         for gid, r in by_article(results)
         for q in r.extraction.quotes
-        if q.text != r.doc_text[q.start : q.end]
+        if not in_bounds(q.start, q.end, r.doc_text) or q.text != r.doc_text[q.start : q.end]
     ]
     assert not bad, "\n".join(bad)
 
@@ -164,7 +169,7 @@ def test_number_offsets_point_at_number_text(results: list[Result]) -> None:
         f"{gid}: {n.text!r} != text[{n.start}:{n.end}] = {r.doc_text[n.start:n.end]!r}"
         for gid, r in by_article(results)
         for n in r.extraction.numbers
-        if n.text != r.doc_text[n.start : n.end]
+        if not in_bounds(n.start, n.end, r.doc_text) or n.text != r.doc_text[n.start : n.end]
     ]
     assert not bad, "\n".join(bad)
 
@@ -184,6 +189,7 @@ def test_mentions_point_at_a_form_of_the_person(results: list[Result]) -> None:
         for p in r.extraction.people:
             allowed = {p.name, *p.aliases}
             bad += [f"{gid}: {p.name}: text[{s}:{e}] = {r.doc_text[s:e]!r} not in {sorted(allowed)}"
-                    for s, e in p.mentions if r.doc_text[s:e] not in allowed]
+                    for s, e in p.mentions
+                    if not in_bounds(s, e, r.doc_text) or r.doc_text[s:e] not in allowed]
     assert not bad, "\n".join(bad)
 
