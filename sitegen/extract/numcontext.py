@@ -14,7 +14,10 @@ MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June?
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 _MONTH_BEFORE = re.compile(r"\b(?:" + MONTH + r"|" + WEEKDAY + r")[ \t]*$")
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + MONTH + r"(?!\w)")
+#: "5 May", "7th of June", and the earlier days of a list: "on 14, 20 and 27 April".
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?(?:(?:,|[ \t]+and|[ \t]+or|[ \t]+to|[ \t]*[-–])[ \t]*\d{1,2}"
+    r"(?:st|nd|rd|th)?)*[ \t]+(?:of[ \t]+)?" + MONTH + r"(?!\w)")
 _CLOCK_AFTER = re.compile(
     r"[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|CST|CDT|PST|PDT|ET|am|pm|a\.m\.|p\.m\.|o'clock|hrs)(?!\w)",
     re.I)
@@ -28,7 +31,7 @@ _LABEL_BEFORE = re.compile(
 #: After a span of time, words that always make it say when.
 _WHEN_AFTER = re.compile(
     r"[ \t]+(?:ago|hence|from[ \t]+now)\b|['’]?[ \t]+time\b"
-    r"|[ \t]+(?:to|ending|ended|through|until|till)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?"
+    r"|[ \t]+(?:to|ending|ended|through|until|till|from)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?"
     r"(?:" + MONTH + r"|\d{4}\b|(?:last|this|next)[ \t]+\w+)")
 #: ... and words that make it say when unless "for" says how long ("for six years before").
 _LATER_AFTER = re.compile(

@@ -77,6 +77,9 @@ _RACE_AFTER = re.compile(
     r"final|finals|heats?|semi-finals?|titles?|records?|champion|gold|silver|bronze|medal|"
     r"hope|event|run|world|qualifying|and|or)\b", re.I)
 _RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
+#: Telephone numbers: "0800 555 111", "+44 20 7946 0000", "(202) 555-0143".
+_PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
+                    r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
 _BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
 _SPLIT_WORDS = re.compile(r"[ \t]+|-")
@@ -86,6 +89,7 @@ def scan(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order, with ranges, scores and fractions combined."""
     fractions = _fractions(text)
     taken = [(q.start, q.end) for q in fractions]
+    taken += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     cores = [q for q in _cores(text) if not _overlaps(q, taken)]
     return _combine(text, sorted(cores + fractions, key=lambda q: q.start))
 

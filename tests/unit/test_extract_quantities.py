@@ -90,3 +90,7 @@ def test_quantities_scan_reads_race_distances_as_metres() -> None:
     assert [(w, v, u) for w, v, u, _ in _read("won the 400m and the 5,000m final")] == [
         ("400m", 400, "m"), ("5,000m", 5000, "m")]
     assert _read("a 60m population") == [("60m", 6e7, None, "amount")]
+
+
+def test_quantities_scan_skips_telephone_numbers() -> None:
+    assert _read("Call 0800 555 111 or (202) 555-0143.") == []

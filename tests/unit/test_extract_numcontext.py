@@ -1,0 +1,71 @@
+"""Context predicates around a number: dates, clock times, labels, 'when' spans (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.extract.numcontext import (
+    after_determiner,
+    is_clock,
+    is_date,
+    is_label,
+    prefix_start,
+    says_when,
+    starts_sentence,
+)
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("on 5 May the", "5"), ("on May 5, the", "5"), ("the 7th of June", "7"),
+    ("on 14, 20 and 27 April", "14"), ("since Jan. 6 there", "6"), ("on Tuesday 15 they", "15"),
+])
+def test_numcontext_is_date(text: str, word: str) -> None:
+    assert is_date(text, *_at(text, word))
+
+
+def test_numcontext_is_date_ignores_modal_may() -> None:
+    text = "The 5 may be right."
+    assert not is_date(text, *_at(text, "5"))
+
+
+def test_numcontext_is_clock() -> None:
+    assert is_clock("at 6 pm", 4) and is_clock("by 1700 GMT", 7)
+    assert not is_clock("6 people", 1)
+
+
+@pytest.mark.parametrize("text", ["see page 5", "Downing Street's No 10", "on day 12", "Article 50"])
+def test_numcontext_is_label(text: str) -> None:
+    assert is_label(text, len(text) - len(text.split()[-1]))
+
+
+@pytest.mark.parametrize(("text", "span", "when"), [
+    ("two years ago we lost", "two years", True),
+    ("in the three months to September", "three months", True),
+    ("over the past 12 months, sales", "12 months", True),
+    ("six years later he", "six years", True),
+    ("in two years' time", "two years", True),
+    ("worked for him for six years.", "six years", False),
+    ("for the last 12 months, he", "12 months", False),
+    ("for six years before retiring", "six years", False),
+    ("scored in 12 minutes", "12 minutes", False),
+])
+def test_numcontext_says_when(text: str, span: str, when: bool) -> None:
+    assert says_when(text, *_at(text, span)) is when
+
+
+def test_numcontext_prefix_start_takes_hedges() -> None:
+    text = "just above $1.29 and more than a third"
+    assert text[prefix_start(text, text.index("$")):] .startswith("just above $1.29")
+    assert text[prefix_start(text, text.index("a third")):] == "more than a third"
+    assert prefix_start(text, 0) == 0
+
+
+def test_numcontext_starts_sentence_and_after_determiner() -> None:
+    assert starts_sentence('He said: "Two', 10) and starts_sentence("Two men", 0)
+    assert not starts_sentence("the Six Nations", 4)
+    assert after_determiner("the 2003 final", 4) and not after_determiner("in 2003", 3)
