@@ -38,7 +38,7 @@ def test_numcontext_is_clock() -> None:
     assert not is_clock("6 people", 1)
 
 
-@pytest.mark.parametrize("text", ["see page 5", "Downing Street's No 10", "on day 12", "Article 50"])
+@pytest.mark.parametrize("text", ["see page 5", "Street's No 10", "on day 12", "Article 50"])
 def test_numcontext_is_label(text: str) -> None:
     assert is_label(text, len(text) - len(text.split()[-1]))
 
@@ -60,7 +60,7 @@ def test_numcontext_says_when(text: str, span: str, when: bool) -> None:
 
 def test_numcontext_prefix_start_takes_hedges() -> None:
     text = "just above $1.29 and more than a third"
-    assert text[prefix_start(text, text.index("$")):] .startswith("just above $1.29")
+    assert text[prefix_start(text, text.index("$")):].startswith("just above $1.29")
     assert text[prefix_start(text, text.index("a third")):] == "more than a third"
     assert prefix_start(text, 0) == 0
 
