@@ -71,8 +71,8 @@ def _left_titles(doc: Doc, first: int) -> list[Token]:
                 doc[k - 1].text):
             tok = doc[k - 1]  # "Col" "." split by the tokenizer: keep the title's dot
             k -= 1
-        if not (tok.text[:1].isupper() and is_honorific(tok.text)):
-            break
+        if not (tok.text[:1].isupper() and is_honorific(tok.text)) or doc[first].is_sent_start:
+            break  # a title never reaches back over a sentence break ("Miami Vice. Scrubs")
         out.insert(0, tok)
         k -= 1
     return out
@@ -105,8 +105,12 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
     while len(toks) > 1 and fold(toks[-1].text) in POST_NOMINALS:
         toks = toks[:-1]
     titles = []
-    while len(toks) > 1 and is_honorific(toks[0].text):
-        titles.append(toks.pop(0))
+    while len(toks) > 1 and (is_honorific(toks[0].text) or toks[0].lower_ in PERSON_NOUNS):
+        tok = toks.pop(0)
+        if is_honorific(tok.text):
+            titles.append(tok)
+        else:
+            titles = []  # "Backbencher Stephen Pound": a role word, not part of the name
     if not toks or not all(looks_like_name_word(t.text) for t in toks):
         return None
     given = len(toks)
@@ -118,10 +122,14 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
     toks = toks + _peerage(doc, toks[-1].i, titles)
     head = titles[0] if titles else toks[0]
     end = toks[-1].idx + len(toks[-1].text)
+    words = [t.text for t in toks]
+    if words[-1].endswith(".") and len(words[-1]) > 2 and words[-1][-2].islower():
+        words[-1] = words[-1][:-1]  # "Norbert Ore." at a sentence end: the dot is not his
+        end -= 1
     return Mention(
         start=toks[0].idx,
         end=toks[-1].idx + len(toks[-1].text),
-        words=tuple(t.text for t in toks),
+        words=tuple(words),
         titles=tuple(t.text for t in titles),
         title_start=head.idx,
         first=toks[0].i,

@@ -64,7 +64,11 @@ PERSON_NOUNS = frozenset(
     contestant housemate winner champion dj comedian musician rapper designer
     producer director artist scientist professor doctor researcher teacher student
     campaigner activist candidate member peer secretary-general chief-executive
-    deputy colleague partner friend widow widower girlfriend boyfriend fan general""".split()
+    deputy colleague partner friend widow widower girlfriend boyfriend fan general qc
+    backbencher novelist poet pianist guitarist drummer skipper goalkeeper keeper defender
+    midfielder winger batsman bowler jockey boxer golfer cyclist athlete sprinter
+    photographer historian academic surgeon nurse soldier pilot prisoner suspect victim
+    witness grandmother grandfather uncle aunt nephew niece cousin chef""".split()
 )
 
 _DOTS = re.compile(r"\.")

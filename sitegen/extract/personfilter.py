@@ -4,12 +4,13 @@ The small model tags clubs, parties, places and shows as PERSON ("Man Utd",
 "Labour", "Leicester South", "Celebrity Big Brother"). Rather than list
 them, a group is judged on generic evidence:
 
-- person evidence (keeps it): a title ("Mr", "Lord"), a lower-case role noun
-  before it ("dancer Bez"), a person appositive ("two sons, Avi and Joel";
-  "Theresa May, shadow secretary"), a "who" clause, or being the subject of
-  a speech verb ("said", "told").
+- strong person evidence (keeps it): a title ("Mr", "Lord"), a person
+  appositive ("Theresa May, shadow secretary"), a "who" clause.
 - always dropped: a mention that only modifies another person's name ("Sex
   Pistol John Lydon", "Lib Dem MP Parmjit Singh Gill"), an all-caps acronym.
+- weaker evidence (a role noun before it, "dancer Bez"; a list after a person
+  appositive; for names of two words or more, being the subject of "said")
+  keeps it unless there is doubt (below).
 - without person evidence, dropped: a lone word (the model's one-word PERSON
   guesses are mostly places and brands), a name the model only ever gave as
   one word plus initials ("JP Morgan"), and a name with doubt: an
@@ -68,10 +69,14 @@ class PersonFilter:
             return False
         if any(self._strong_evidence(m) for m in group):
             return True
+        if any(self._role_evidence(m) for m in group):
+            return not (self._outvoted(group) or any(self._doubt(m, lists=False) for m in group))
         doubt = self._outvoted(group) or any(self._doubt(m) for m in group)
-        if any(self._weak_evidence(m) for m in group):
+        if len(full.words) == 1:
+            return False  # a lone word needs more than "X said": firms say things too
+        if any(self._speaker_evidence(m) for m in group):
             return not doubt
-        if len(full.words) == 1 or not any(m.given >= 2 or not m.tagged for m in group):
+        if not any(m.given >= 2 or not m.tagged for m in group):
             return False
         return not doubt
 
@@ -87,11 +92,24 @@ class PersonFilter:
                 return True
         return False
 
-    def _weak_evidence(self, m: Mention) -> bool:
-        """A role noun before the name, or the subject of a speech verb: firms have both too."""
+    def _role_evidence(self, m: Mention) -> bool:
+        """A role noun before the name ("dancer Bez"), or being listed with a person
+        appositive ("two sons, Avi and Joel"): firms can have these too."""
         doc, last = self.doc, self.doc[m.last]
         if m.first > 0 and doc[m.first - 1].is_lower and is_person_noun(doc[m.first - 1]):
             return True
+        top = last
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        if top is last or top.dep_ != "appos" or not is_person_noun(top.head):
+            return False
+        listed = [t for t in top.subtree if t is top or t.dep_ == "conj"]
+        people = sum(1 for t in listed if t.i in self.owner)
+        return people > sum(1 for t in listed if t.ent_type_ in _THING_LABELS and
+                            t.i not in self.owner and not is_person_noun(t))
+
+    def _speaker_evidence(self, m: Mention) -> bool:
+        last = self.doc[m.last]
         return last.dep_ == "nsubj" and last.head.lower_ in SPEECH_VERBS
 
     def _strong_evidence(self, m: Mention) -> bool:
@@ -99,10 +117,7 @@ class PersonFilter:
         if m.titles:
             return True
         last = self.doc[m.last]
-        top = last
-        while top.dep_ == "conj" and top.head.i < top.i:
-            top = top.head
-        if top.dep_ == "appos" and is_person_noun(top.head):
+        if last.dep_ == "appos" and is_person_noun(last.head):
             return True
         for child in last.children:
             if child.dep_ == "appos" and is_person_noun(child):
@@ -122,13 +137,15 @@ class PersonFilter:
         persons = sum(1 for m in group if (m.tagged or m.context) and len(m.words) == longest)
         return things > 0 and things >= persons
 
-    def _doubt(self, m: Mention) -> bool:
+    def _doubt(self, m: Mention, lists: bool = True) -> bool:
         if any(is_org_word(w) for w in m.words) or fold(m.words[-1]) in COMPASS_WORDS:
             return True
         last = self.doc[m.last]
         for child in last.children:
             if child.dep_ == "appos" and child.lower_ in ORG_WORDS:
                 return True
+        if not lists:
+            return False
         near = [c for c in last.children if c.dep_ == "conj"]
         if last.dep_ == "conj":
             near.append(last.head)

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 _NAMING_BEFORE = re.compile(
     r"(?:\b(?:known|referred to|described|billed|marketed|branded) as|\bdubbed|\bnicknamed"
     r"|\b(?:en)?titled|\bso-called|\bthe (?:word|words|phrase|term|slogan|motto|title|name)"
-    r"|\b(?:a|an|the)\s+\w+\s+(?:called|named)|,\s*or|\(or)\s*$",
+    r"|\b(?:a|an|the)\s+\w+\s+(?:called|named)|,\s*or|\(or"
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:called|named|known as)(?:\s+(?:a|an|the))?)\s*$",
     re.IGNORECASE,
 )
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|of|the|and|a|an|in|on|at|to|for|or|&|-|:")
@@ -49,7 +50,7 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     """Whether a quoted span reproduces someone's words (pure text rules)."""
     inner = text[span.start : span.end]
     before = text[max(0, span.open_mark - 40) : span.open_mark]
-    if _NAMING_BEFORE.search(before):
+    if _NAMING_BEFORE.search(before) or sum(c.isalnum() for c in inner) < 2:
         return False
     if _all_capitalised(inner) and len(inner.split()) > 1:
         return False

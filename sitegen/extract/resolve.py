@@ -64,6 +64,8 @@ class Resolver:
         if person is None:  # "Another peer, Lord Skidelsky, said"
             person = next((self.people.person_at(c.i) for c in subj.children
                            if c.dep_ == "appos" and self.people.person_at(c.i) is not None), None)
+        if person is None and is_person_noun(subj):
+            person = self._named_at_end(subj)
         if person is not None:
             return Who(person)
         word = subj.lower_
@@ -75,6 +77,22 @@ class Resolver:
             if found.speaker is not None:
                 return found
         return Who(None, self._source(subj))
+
+    def _named_at_end(self, subj: Token) -> int | None:
+        """'Gloucester director of rugby Nigel Melville': a name ending the subject phrase
+        after a noun, not after a preposition ('a spokesman for Mr Blair')."""
+        end = subj.right_edge
+        person = self.people.person_at(end.i)
+        if person is None:
+            return None
+        k = end.i
+        while k > subj.i and self.people.person_at(k - 1) == person:
+            k -= 1
+        before = self.doc[k - 1]
+        if before.is_lower and before.pos_ == "NOUN" or before.pos_ == "PROPN" and (
+                before.i not in self.people.token_person):
+            return person
+        return None
 
     def nearest(self, char: int) -> Who:
         return self.salient(char, None)

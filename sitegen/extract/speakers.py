@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sitegen.extract.people import People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_SKIP_SUBJECTS = frozenset({"i", "you", "we", "one"})
+_SKIP_SUBJECTS = frozenset({"i", "you", "we", "one", "what", "this", "these", "those", "there"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep")
 
