@@ -19,7 +19,7 @@ HONORIFICS = frozenset(
     sgt sergeant cpl judge justice prof professor rev reverend fr father
     sister brother rabbi imam bishop archbishop cardinal pope
     king queen prince princess duke duchess sheikh sheik
-    mayor ambassador commissioner councillor cllr speaker chairman chairwoman
+    mayor ambassador commissioner councillor cllr speaker chairman chairwoman chair chairperson
     coach det detective insp inspector supt officer pc attorney solicitor
     comptroller treasurer superintendent constable marshal sheriff envoy pastor
     mp""".split()

@@ -158,8 +158,9 @@ class Resolver:
     def _source(self, subj: Token) -> str:
         words = []
         for tok in subj.subtree:
-            if tok.i > subj.i and (tok.text in (",", "(", "-", "—") or tok.dep_ == "relcl"
-                                   or tok.lower_ in ("who", "which", "that")):
+            spaced = tok.i > 0 and bool(self.doc[tok.i - 1].whitespace_)
+            if tok.i > subj.i and (tok.text in (",", "(") or (tok.text in ("-", "—") and spaced)
+                                   or tok.dep_ == "relcl" or tok.lower_ in ("who", "which", "that")):
                 break
             if tok.is_space:
                 continue

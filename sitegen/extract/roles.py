@@ -98,7 +98,9 @@ def _after(doc: Doc, m: Mention) -> str | None:
             continue
         if child.dep_ == "appos" and "appos" not in found and child.pos_ in ("NOUN", "PROPN"):
             role = _subtree(child)
-            found["appos"] = None if role and _PARTY_STATE.match(role) else role
+            if role and (_PARTY_STATE.match(role) or not any(w.islower() for w in role.split())):
+                role = None  # "D-N.Y.", "Robert 58": a party tag or a team sheet, not a role
+            found["appos"] = role
         elif child.dep_ == "relcl" and "relcl" not in found:
             found["relcl"] = _relative(child)
     return found.get("appos") or found.get("relcl")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SKIP_SUBJECTS = frozenset({"i", "you", "we", "one", "what", "this", "these", "those", "there"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing"})
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep")
 
 
@@ -163,17 +164,33 @@ class Attributor:
         if (verb.lower_ in INVERTING_VERBS and nxt is not None and nxt.i not in self.inside
                 and self.resolver.people.person_at(nxt.i) is not None):
             return nxt  # "said Junya Tanase": the parse may give "said" another subject
-        tok = verb
-        for _ in range(4):
+        tok, first = verb, None
+        for step in range(5):
+            if tok.lower_ in _QUOTING:  # "the agency quoted worker David Ogden as saying"
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
             subjects = [c for c in tok.children
                         if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
-            named = [c for c in subjects if self.resolver.people.person_at(c.i) is not None]
-            if named or subjects:
+            named = [c for c in subjects if self._personal(c)]
+            if named or (subjects and step == 0):
                 return (named or subjects)[0]  # "Another peer, Lord Skidelsky, said"
+            first = first or (subjects[0] if subjects else None)
             if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
-                return None
+                break
             tok = tok.head
-        return None
+        # A subjectless "telling ...", "adding ...": the nearest subject up the tree,
+        # unless one further up names a person (the parse often hangs the participle
+        # on the wrong clause: "signaled that the bank was ..., telling lawmakers ...").
+        return first
+
+    def _personal(self, tok: Token) -> bool:
+        """A subject that names a person, directly or through an appositive
+        ("NEW YORK (AP) — Chair Jerome Powell signaled": the dateline is the subject)."""
+        people = self.resolver.people
+        return (people.person_at(tok.i) is not None or tok.lower_ in ("he", "she")
+                or any(c.dep_ == "appos" and people.person_at(c.i) is not None
+                       for c in tok.children))
 
     def _uncued(self, k: int, cued: list[Who | None], done: list[Who]) -> Who:
         """Rule 3: borrow the next quotation's speaker or continue the previous one."""
