@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitegen.extract.numwords import (
+    CARDINAL_WORDS,
     FRACTION_WORDS,
     SCALES,
     WORD_RUN,
@@ -47,17 +48,19 @@ class Quantity:
 
 _DIGITS = (r"(?<![\w.,/:])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
            r"(?!\d|[,.]\d|/\d|:\d)")
-_CORE = re.compile(
-    r"(?P<sign>" + CURRENCY_SIGN + r")?" + _DIGITS
+# Each pattern opens with a lookahead on its first character: without it the
+# engine tries every alternative at every offset, which costs more than the rules.
+_DIGIT_CORE = re.compile(
+    r"(?=[\d£$€¥]|(?:US|A|C|HK|NZ|S|R)\$)(?P<sign>" + CURRENCY_SIGN + r")?" + _DIGITS
     + r"(?P<tail>[A-Za-z]+(?![\w]))?"
-    + r"(?:[ \t]+(?P<scale>million|billion|trillion|thousand|mln|bln)\b)?"
-    + r"|(?:\b(?P<art>an?)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-    + r"(?P<words>" + WORD_RUN + r")",
-    re.I,
-)
+    + r"(?:[ \t]+(?P<scale>(?i:million|billion|trillion|thousand|mln|bln))\b)?")
+_WORD_CORE = re.compile(
+    r"(?=[" + "".join(sorted({w[0] for w in CARDINAL_WORDS} | {"a"})) + r"])"
+    r"(?:\b(?P<art>an?)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    r"(?P<words>" + WORD_RUN + r")", re.I)
 _ATTACHED_SCALES = {"k", "m", "mn", "bn", "b", "tn", "trn"}
 _FRACTION = re.compile(
-    r"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+)?"
+    r"(?=[aotfsenqh])\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine|ten)[ \t-]+)?"
     r"(?P<den>" + "|".join(FRACTION_WORDS) + r")\b", re.I)
 _FRACTION_NEXT = re.compile(
     r"[ \t]+of[ \t]+an?[ \t]+(?P<pp>(?:percentage[ \t]+)?point)\b|[ \t]+of\b"
@@ -100,13 +103,14 @@ def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
 
 def _cores(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for m in _CORE.finditer(text):
-        if m.group("words"):
-            out.extend(_word_numbers(text, m))
-        else:
-            q = _digit_number(text, m)
-            if q is not None:
-                out.append(q)
+    for m in _DIGIT_CORE.finditer(text):
+        q = _digit_number(text, m)
+        if q is not None:
+            out.append(q)
+    digits = [(q.start, q.end) for q in out]
+    for m in _WORD_CORE.finditer(text):
+        out.extend(q for q in _word_numbers(text, m) if not _overlaps(q, digits))
+    out.sort(key=lambda q: q.start)
     return [_with_unit(text, q) for q in out]
 
 

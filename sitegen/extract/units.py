@@ -68,8 +68,11 @@ HYPHEN_NOUNS = (
 )
 _HYPHEN_RE = re.compile(r"-(" + HYPHEN_NOUNS + r")s?(?P<old>-old)?\b", re.I)
 
-_MEASURE_RE = [(re.compile(r"[ \t]?(?:" + pat + r")(?![\w/²])", re.I), short)
-               for pat, short in MEASURES]
+# One alternation with a group per unit, tried once, rather than one regex per unit.
+_MEASURE_RE = re.compile(
+    r"[ \t]?(?:" + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(MEASURES))
+    + r")(?![\w/²])", re.I)
+_MEASURE_SHORT = {f"u{i}": short for i, (_, short) in enumerate(MEASURES)}
 _PERCENT_RE = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent|pc)\b", re.I)
 _POINTS_RE = re.compile(r"[ \t]+(?:percentage|percent|per[ \t]+cent)(?:age)?[ \t]+points?\b"
                         r"|[ \t]+basis[ \t]+points?\b", re.I)
@@ -106,10 +109,9 @@ def unit_after(text: str, pos: int) -> tuple[str, int] | None:
         word = m.group(1).lower().split()[0]
         singular = word if word in CURRENCY_WORDS else word.rstrip("s")
         return CURRENCY_WORDS.get(singular, word), m.end()
-    for rx, short in _MEASURE_RE:
-        m = rx.match(text, pos)
-        if m:
-            return short, m.end()
+    m = _MEASURE_RE.match(text, pos)
+    if m and m.lastgroup:
+        return _MEASURE_SHORT[m.lastgroup], m.end()
     return None
 
 
