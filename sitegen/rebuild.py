@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -29,6 +31,7 @@ from sitegen.model import Article, Extraction, RenderedPage
 from sitegen.pages import plan_pages
 from sitegen.rebuild_memo import ArticleMemo, RenderMemo, RenderState
 from sitegen.render import check_templates, default_theme_dir, make_environment
+from sitegen.serve_hub import PendingOutput
 from sitegen.static import collect_static
 from sitegen.write import check_output_dir, write_pages, write_site
 
@@ -57,14 +60,29 @@ class Rebuilder:
     """
 
     def __init__(self, config: SiteConfig, *, jobs: int | None = None, strict: bool = False,
-                 extractor: Extractor | None = None) -> None:
+                 extractor: Extractor | None = None, pending: PendingOutput | None = None) -> None:
         self.config = config
+        self.pending = pending  # with it, writes wait for `flush`
         self.jobs = jobs
         self.strict = strict
         self.extractor = extractor or make_extractor(config, jobs)
         self._overrides = self._cli_overrides(config)
         self.stats: RebuildStats | None = None
+        self._lock = threading.Lock()  # one rebuild (or model load) at a time
         self._reset()
+
+    def preload(self) -> threading.Thread:
+        """Load the spaCy pipeline in the background, so the first edit is not slowed by it."""
+        def load() -> None:
+            with self._lock:
+                try:
+                    self.extractor.pipeline()
+                except SitegenError as exc:
+                    log.warning("%s", exc)
+
+        thread = threading.Thread(target=load, name="sitegen-preload", daemon=True)
+        thread.start()
+        return thread
 
     def _reset(self) -> None:
         self.articles = ArticleMemo()
@@ -72,7 +90,8 @@ class Rebuilder:
         self._env: jinja2.Environment | None = None
         self._static: list[RenderedPage] | None = None
         self._extractions: dict[str, tuple[str, Extraction]] = {}
-        self._on_disk: dict[str, bytes] | None = None
+        self._on_disk: dict[str, bytes] | None = None  # what output/ holds (or will, at flush)
+        self._unwritten: tuple[list[RenderedPage], bool] | None = None  # (pages, structural)
         self.page_count = 0
 
     # --- what to watch -------------------------------------------------------
@@ -101,6 +120,11 @@ class Rebuilder:
     def __call__(self, changed: frozenset[Path]) -> list[str]:
         """Rebuild after `changed` (empty: the first build). Returns output paths written
         or removed. Raises BuildFailed listing every error; `output/` is then untouched."""
+        with self._lock:
+            self._flush()
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed: frozenset[Path]) -> list[str]:
         started = time.perf_counter()
         self._note_changes(changed)
         config = self.config
@@ -108,7 +132,8 @@ class Rebuilder:
                          config.config_path)
         articles, errors, warnings = self.articles.load(
             config.content_path / "articles", config.root, drafts=config.drafts,
-            raw_html=config.raw_html, max_bytes=config.max_article_kb * 1024)
+            raw_html=config.raw_html, max_bytes=config.max_article_kb * 1024,
+            changed=changed if self.stats is not None else None)
         env = self._environment(errors)
         for warning in warnings:
             log.warning("%s", warning)
@@ -150,7 +175,7 @@ class Rebuilder:
         if any(_is_under(p, d) for p in changed for d in static_dirs):
             self._static = None
 
-    def _cli_overrides(self, config: SiteConfig) -> dict[str, object]:
+    def _cli_overrides(self, config: SiteConfig) -> dict[str, Any]:
         """Settings the command line changed (e.g. --drafts): kept when the file is reloaded."""
         try:
             loaded = load_config(self.config_file()) if self.config_file().is_file() else None
@@ -215,16 +240,49 @@ class Rebuilder:
         return self._static
 
     def _write(self, state: RenderState, static: list[RenderedPage]) -> list[str]:
-        """Write changed pages. When the set of files changed (an article came or went),
-        `write_site` also prunes stale files and updates the manifest."""
+        """Write the changed pages, or with `pending`, hand them to it until `flush`.
+        Returns the output paths that changed or went away."""
         pages = [e.page for e in state.entries.values()] + static
-        known = self._on_disk
+        known, self._on_disk = self._on_disk, {p.output_path: p.content for p in pages}
+        if known is None or self.pending is None:
+            return self._write_now(pages, known)
+        changed = {p.output_path: p.content for p in pages
+                   if known.get(p.output_path) is not p.content
+                   and known.get(p.output_path) != p.content}
+        removed = sorted(set(known) - set(self._on_disk))
+        self.pending.replace({**changed, **dict.fromkeys(removed)})
+        self._unwritten = (pages, bool(removed) or not set(changed) <= set(known))
+        return [*sorted(changed), *removed]
+
+    def _write_now(self, pages: list[RenderedPage], known: dict[str, bytes] | None) -> list[str]:
+        """When the set of files changed (an article came or went), `write_site` also
+        prunes stale files and updates the manifest; else only changed bytes are written."""
         if known is None or known.keys() != {p.output_path for p in pages}:
             report = write_site(pages, self.config.output_path, manifest_path(self.config))
-            changed = [*report.written, *report.removed]
-        else:
-            fresh = [p for p in pages if known[p.output_path] is not p.content
-                     and known[p.output_path] != p.content]
-            changed, _ = write_pages(fresh, self.config.output_path)
-        self._on_disk = {p.output_path: p.content for p in pages}
-        return changed
+            return [*report.written, *report.removed]
+        fresh = [p for p in pages if known[p.output_path] is not p.content
+                 and known[p.output_path] != p.content]
+        return write_pages(fresh, self.config.output_path)[0]
+
+    def flush(self) -> None:
+        """Write what the last rebuild left in `pending` (the server calls this right after
+        the reload event, so browsers never wait for the disk). Raises OSError."""
+        with self._lock:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._unwritten is None or self.pending is None:
+            return
+        pages, structural = self._unwritten
+        self._unwritten = None
+        try:
+            if structural:
+                write_site(pages, self.config.output_path, manifest_path(self.config))
+            else:
+                write_pages([p for p in pages if self.pending.get(p.output_path)[0]],
+                            self.config.output_path)
+        except OSError:
+            self._on_disk = None  # unknown now: the next rebuild rewrites what differs
+            raise
+        finally:
+            self.pending.clear()

@@ -37,42 +37,47 @@ class Parsed:
 
 
 class ArticleMemo:
-    """Parses article files, reusing the last parse of any file whose stat is unchanged."""
+    """Parses article files, reusing the last parse of any file that did not change.
+
+    Given the changed paths (from the watcher), only those files are looked at
+    again; the folder is listed anew only when a file appeared or went away.
+    Without them (the first build), every file's (mtime_ns, size) is checked.
+    """
 
     def __init__(self) -> None:
         self._parsed: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self._files: list[Path] | None = None
         self.parsed_last = 0  # files parsed by the last `load`, for logs and tests
 
     def load(self, articles_dir: Path, site_root: Path, *, drafts: bool, raw_html: bool,
-             max_bytes: int) -> tuple[tuple[Article, ...], list[SitegenError],
-                                      list[SitegenError]]:
+             max_bytes: int, changed: frozenset[Path] | None = None,
+             ) -> tuple[tuple[Article, ...], list[SitegenError], list[SitegenError]]:
         """(articles, errors, warnings), as `content.load_articles` reports them."""
-        articles: list[Article] = []
-        errors: list[SitegenError] = []
-        warnings: list[SitegenError] = []
-        seen: dict[str, str] = {}
-        current: dict[Path, tuple[tuple[int, int], Parsed]] = {}
         self.parsed_last = 0
-        for source in discover_articles(articles_dir):
-            parsed = self._parse(source, site_root, raw_html, max_bytes, current)
-            warnings += parsed.warnings
-            if parsed.error is not None:
-                (warnings if parsed.error.message.startswith("empty file") else errors).append(
-                    parsed.error)
-                continue
-            article = parsed.article
-            assert article is not None
-            if article.draft and not drafts:
-                continue
-            if article.slug in seen:
-                errors.append(ContentError(
-                    f"duplicate slug {article.slug!r}: also used by {seen[article.slug]}",
-                    SourceLocation(article.source_path)))
-                continue
-            seen[article.slug] = article.source_path
-            articles.append(article)
+        dirty = self._refresh_files(articles_dir, changed)
+        assert self._files is not None
+        current: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        outcomes = []
+        for source in self._files:
+            hit = self._parsed.get(source)
+            if hit is not None and dirty is not None and source not in dirty:
+                current[source] = hit
+                outcomes.append(hit[1])
+            else:
+                outcomes.append(self._parse(source, site_root, raw_html, max_bytes, current))
         self._parsed = current  # forget deleted files
-        return tuple(articles), errors, warnings
+        return _collect(outcomes, drafts)
+
+    def _refresh_files(self, articles_dir: Path,
+                       changed: frozenset[Path] | None) -> frozenset[Path] | None:
+        """List the folder again if needed. Returns the files to re-check, None for all."""
+        if changed is not None and self._files is not None:
+            ours = {p for p in changed if articles_dir in p.parents}
+            known = set(self._parsed)
+            if all(p in known and p.is_file() for p in ours):
+                return frozenset(ours)
+        self._files = discover_articles(articles_dir)
+        return None
 
     def _parse(self, source: Path, site_root: Path, raw_html: bool, max_bytes: int,
                current: dict[Path, tuple[tuple[int, int], Parsed]]) -> Parsed:
@@ -89,6 +94,34 @@ class ArticleMemo:
         parsed = parse_file(source, site_root, raw_html, max_bytes)
         current[source] = (stamp, parsed)
         return parsed
+
+
+def _collect(outcomes: Iterable[Parsed], drafts: bool,
+             ) -> tuple[tuple[Article, ...], list[SitegenError], list[SitegenError]]:
+    """Articles, errors and warnings from parse outcomes in file order, as
+    `content.load_articles` decides them: drafts skipped, a repeated slug an error."""
+    articles: list[Article] = []
+    errors: list[SitegenError] = []
+    warnings: list[SitegenError] = []
+    seen: dict[str, str] = {}
+    for parsed in outcomes:
+        warnings += parsed.warnings
+        if parsed.error is not None:
+            (warnings if parsed.error.message.startswith("empty file") else errors).append(
+                parsed.error)
+            continue
+        article = parsed.article
+        assert article is not None
+        if article.draft and not drafts:
+            continue
+        if article.slug in seen:
+            errors.append(ContentError(
+                f"duplicate slug {article.slug!r}: also used by {seen[article.slug]}",
+                SourceLocation(article.source_path)))
+            continue
+        seen[article.slug] = article.source_path
+        articles.append(article)
+    return tuple(articles), errors, warnings
 
 
 def parse_file(source: Path, site_root: Path, raw_html: bool, max_bytes: int) -> Parsed:
@@ -148,7 +181,7 @@ class RenderMemo:
 
     def render(self, plans: Iterable[PagePlan], env: jinja2.Environment,
                root: Path) -> tuple[RenderState, list[SitegenError]]:
-        state, errors = RenderState(), []
+        state, errors = RenderState(), list[SitegenError]()
         same = _Comparer()
         for plan in plans:
             deps = self._deps_of(env, plan.template)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sitegen.config import SiteConfig
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.serve_http import PreviewServer
-from sitegen.serve_hub import ReloadHub
+from sitegen.serve_hub import PendingOutput, ReloadHub
 from sitegen.watch import Debouncer, SourceWatcher
 
 if TYPE_CHECKING:
@@ -48,9 +48,13 @@ class LiveServer:
 
     def __init__(self, output_dir: Path, rebuild: Rebuild, *, watch_folders: Iterable[Path],
                  watch_files: Iterable[Path] = (), ignored: Iterable[Path] = (),
-                 host: str = "127.0.0.1", port: int = 8000, delay: float = 0.1) -> None:
+                 host: str = "127.0.0.1", port: int = 8000, delay: float = 0.1,
+                 pending: PendingOutput | None = None,
+                 flush: Callable[[], None] | None = None) -> None:
         self.output_dir = output_dir
         self.rebuild = rebuild
+        self.pending = pending or PendingOutput()
+        self.flush = flush
         self.hub = ReloadHub()
         self.host, self.port = host, port
         self.watcher = SourceWatcher(watch_folders, watch_files, ignored,
@@ -66,12 +70,14 @@ class LiveServer:
     def bind(self) -> None:
         """Claim the address now (before a long first build). Raises SitegenError if taken."""
         try:
-            self._httpd = PreviewServer((self.host, self.port), self.output_dir, self.hub)
+            self._httpd = PreviewServer((self.host, self.port), self.output_dir, self.hub,
+                                        self.pending)
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise SitegenError(f"port {self.port} on {self.host} is already in use; "
                                    "stop the other server or choose another with --port") from None
-            raise SitegenError(f"cannot listen on {self.host}:{self.port}: {exc.strerror}") from None
+            raise SitegenError(
+                f"cannot listen on {self.host}:{self.port}: {exc.strerror}") from None
         self.port = self._httpd.server_address[1]
 
     def start(self) -> None:
@@ -108,6 +114,18 @@ class LiveServer:
         log.info("rebuilt in %.0f ms: %d file(s) changed%s, %s",
                  (time.perf_counter() - started) * 1000, len(outputs),
                  "; errors cleared" if had_errors else "", event["kind"])
+        self._flush()
+
+    def _flush(self) -> None:
+        """Write the rebuilt files to disk, after browsers were told (they are served from
+        memory meanwhile)."""
+        if self.flush is None:
+            return
+        try:
+            self.flush()
+        except OSError as exc:
+            log.error("cannot write %s: %s", self.output_dir, exc)
+            self.hub.publish((), [f"{self.output_dir}: cannot write: {exc}"])
 
     def stop(self) -> None:
         """Stop watching, close event streams and shut the HTTP server down."""
@@ -139,13 +157,16 @@ def start_preview(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 80
     """
     from sitegen.rebuild import Rebuilder
 
-    rebuilder = Rebuilder(config, jobs=jobs, strict=strict, extractor=extractor)
+    pending = PendingOutput()
+    rebuilder = Rebuilder(config, jobs=jobs, strict=strict, extractor=extractor, pending=pending)
     live = LiveServer(config.output_path, rebuilder, host=host, port=port,
                       watch_folders=rebuilder.watched_folders(),
-                      watch_files=rebuilder.watched_files(), ignored=rebuilder.ignored())
+                      watch_files=rebuilder.watched_files(), ignored=rebuilder.ignored(),
+                      pending=pending, flush=rebuilder.flush)
     live.bind()
     try:
         _first_build(rebuilder, live.hub)
+        rebuilder.preload()
         live.start()
     except BaseException:
         live.stop()

@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
-from sitegen.serve_hub import ReloadHub
+from sitegen.serve_hub import PendingOutput, ReloadHub
 
 log = logging.getLogger(__name__)
 
@@ -58,32 +58,62 @@ class Resolved:
     redirect: str | None = None
 
 
+def safe_parts(request_path: str) -> list[str] | None:
+    """The path's segments, decoded; None if any is `.`/`..` (plain or percent-encoded)
+    or holds a NUL or backslash."""
+    decoded = urllib.parse.unquote(urllib.parse.urlsplit(request_path).path)
+    if "\x00" in decoded or "\\" in decoded:
+        return None
+    parts = [p for p in decoded.split("/") if p]
+    return None if any(p in (".", "..") for p in parts) else parts
+
+
 def resolve_request(output_dir: Path, request_path: str) -> Resolved:
     """Map a request path to a file under `output_dir`, refusing anything that escapes it.
 
-    `..` and `.` segments (plain or percent-encoded) are refused outright;
-    the joined path is then resolved (following symlinks) and must still lie
-    inside `output_dir`. A folder without a trailing slash redirects to one.
+    Dot segments are refused outright (`safe_parts`); the joined path is then
+    resolved (following symlinks) and must still lie inside `output_dir`. A
+    folder without a trailing slash redirects to one.
     """
-    path = urllib.parse.urlsplit(request_path).path
-    decoded = urllib.parse.unquote(path)
-    if "\x00" in decoded or "\\" in decoded:
-        return Resolved()
-    parts = [p for p in decoded.split("/") if p]
-    if any(p in (".", "..") for p in parts):
+    parts = safe_parts(request_path)
+    if parts is None:
         return Resolved()
     root = output_dir.resolve()
     target = root.joinpath(*parts).resolve()
     if not target.is_relative_to(root):
         return Resolved()
     if target.is_dir():
-        if not path.endswith("/"):
-            quoted = "/".join(urllib.parse.quote(p) for p in parts)
-            return Resolved(redirect=f"/{quoted}/")
+        if not urllib.parse.urlsplit(request_path).path.endswith("/"):
+            return Resolved(redirect=_folder_url(parts))
         target = (target / "index.html").resolve()
         if not target.is_relative_to(root):
             return Resolved()
     return Resolved(file=target) if target.is_file() else Resolved()
+
+
+def _folder_url(parts: list[str]) -> str:
+    return "/" + "".join(urllib.parse.quote(p) + "/" for p in parts)
+
+
+def resolve_pending(pending: PendingOutput, request_path: str,
+                    ) -> tuple[Resolved, str, bytes | None] | None:
+    """Like `resolve_request`, for files rendered but not yet written: None when the
+    request is not about a pending file, else (redirect?, output path, bytes or None)."""
+    parts = safe_parts(request_path)
+    if parts is None:
+        return None
+    rel = "/".join(parts)
+    index = f"{rel}/index.html" if rel else "index.html"
+    if not parts or urllib.parse.urlsplit(request_path).path.endswith("/"):
+        found, data = pending.get(index)
+        return (Resolved(), index, data) if found else None
+    found, data = pending.get(rel)
+    if found:
+        return Resolved(), rel, data
+    found, data = pending.get(index)
+    if found and data is not None:
+        return Resolved(redirect=_folder_url(parts)), index, None
+    return None
 
 
 def inject_script(html: bytes, snippet: bytes) -> bytes:
@@ -105,9 +135,11 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, address: tuple[str, int], output_dir: Path, hub: ReloadHub) -> None:
+    def __init__(self, address: tuple[str, int], output_dir: Path, hub: ReloadHub,
+                 pending: PendingOutput | None = None) -> None:
         self.output_dir = output_dir
         self.hub = hub
+        self.pending = pending or PendingOutput()
         self.script = livereload_js()
         super().__init__(address, PreviewHandler)
 
@@ -146,18 +178,34 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._endpoint(path[len(PREFIX):], head)
             return
         epoch = self.server.hub.epoch()  # before reading: a newer build then reloads again
+        in_memory = resolve_pending(self.server.pending, self.path)
+        if in_memory is not None:
+            found, output_path, data = in_memory
+            if found.redirect is not None:
+                self._redirect(found.redirect, head)
+            elif data is None:
+                self._not_found(epoch, head)
+            else:
+                self._send_body(output_path, data, HTTPStatus.OK, epoch, head)
+            return
         found = resolve_request(self.server.output_dir, self.path)
         if found.redirect is not None:
-            query = urllib.parse.urlsplit(self.path).query
-            location = found.redirect + (f"?{query}" if query else "")
-            self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8", head,
-                       extra={"Location": location})
+            self._redirect(found.redirect, head)
         elif found.file is not None:
             self._send_file(found.file, HTTPStatus.OK, epoch, head)
         else:
             self._not_found(epoch, head)
 
+    def _redirect(self, location: str, head: bool) -> None:
+        query = urllib.parse.urlsplit(self.path).query
+        self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8", head,
+                   extra={"Location": location + (f"?{query}" if query else "")})
+
     def _not_found(self, epoch: int, head: bool) -> None:
+        found, data = self.server.pending.get("404.html")
+        if found and data is not None:
+            self._send_body("404.html", data, HTTPStatus.NOT_FOUND, epoch, head)
+            return
         page = self.server.output_dir / "404.html"
         if page.is_file():
             self._send_file(page, HTTPStatus.NOT_FOUND, epoch, head)
@@ -170,7 +218,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
         except OSError:  # removed between resolving and reading: a rebuild pruned it
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8", head)
             return
-        kind = content_type(file.name)
+        self._send_body(file.name, body, status, epoch, head)
+
+    def _send_body(self, name: str, body: bytes, status: HTTPStatus, epoch: int,
+                   head: bool) -> None:
+        """Send a file's bytes, with the reload script added to HTML."""
+        kind = content_type(name)
         if kind.startswith("text/html"):
             token = self.server.hub.token
             snippet = (f'<script src="{PREFIX}livereload.js" data-epoch="{epoch}" '

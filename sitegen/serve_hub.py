@@ -1,4 +1,4 @@
-"""ReloadHub: what the preview tells browsers, shared between the rebuild thread and requests.
+"""State the rebuild thread shares with request threads: ReloadHub and PendingOutput.
 
 Each finished rebuild is published as one event with a rising `epoch`:
 `reload` (pages changed), `css` (only stylesheets changed; the browser swaps
@@ -6,6 +6,7 @@ them in place) or `status` (nothing to reload, e.g. the build failed or was
 fixed without changing any page). Every event carries the current build
 errors, so a browser shows or clears its overlay from any of them. Request
 threads block in `wait_after` until an event newer than the one they sent.
+`PendingOutput` holds pages rendered but not yet written (see its docstring).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 #: Events kept for clients that fall behind; older than this and they just reload.
@@ -92,3 +93,31 @@ class ReloadHub:
         with self._cond:
             self._closed = True
             self._cond.notify_all()
+
+
+class PendingOutput:
+    """Output files a rebuild produced that are not on disk yet, by output path.
+
+    The server answers from here between the reload event and the moment the
+    files are written, so browsers never wait for the disk; None marks a file
+    about to be removed.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._files: dict[str, bytes | None] = {}
+
+    def replace(self, files: Mapping[str, bytes | None]) -> None:
+        with self._lock:
+            self._files = dict(files)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._files = {}
+
+    def get(self, output_path: str) -> tuple[bool, bytes | None]:
+        """(True, bytes or None if being removed) when pending, else (False, None)."""
+        with self._lock:
+            if output_path in self._files:
+                return True, self._files[output_path]
+            return False, None

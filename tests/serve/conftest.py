@@ -18,7 +18,7 @@ from sitegen.serve import LiveServer, start_preview
 from tests.conftest import write_tree
 from tests.serve.helpers import request
 
-SITE: dict[str, str] = {
+SITE: dict[str, str | bytes] = {
     "sitegen.toml": 'title = "Preview test"\nbase_url = "https://example.org/"\n',
     "content/articles/budget-vote.md": (
         "---\ntitle: Budget vote delayed\ndate: 2024-03-01\n---\n"

@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.rebuild import Rebuilder
 from sitegen.serve import LiveServer
-from tests.serve.conftest import edit
+from tests.serve.conftest import edit, wait_until
 from tests.serve.helpers import EventStream, request, status
 
 pytestmark = pytest.mark.model
@@ -68,7 +68,8 @@ def test_serve_delete_article_removes_its_page(live: LiveServer, site: Path) -> 
     gone = request(live.port, "/articles/port-strike/")
     assert gone.status == 404
     assert "Page not found" in gone.text  # the site's own 404 page
-    assert not (site / "output/articles/port-strike").exists()
+    wait_until(lambda: not (site / "output/articles/port-strike").exists(), 10,
+               "the page's file to be pruned")
     assert "Port strike ends" not in request(live.port, "/").text
     stream.close()
 

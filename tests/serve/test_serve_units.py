@@ -13,8 +13,8 @@ import pytest
 
 from sitegen.errors import BuildFailed, ContentError, SitegenError, SourceLocation
 from sitegen.serve import LiveServer, is_loopback
-from sitegen.serve_http import inject_script, resolve_request
-from sitegen.serve_hub import ReloadHub, classify
+from sitegen.serve_http import inject_script, resolve_pending, resolve_request
+from sitegen.serve_hub import PendingOutput, ReloadHub, classify
 from sitegen.watch import Debouncer, SourceWatcher, is_scratch
 from tests.conftest import write_tree
 from tests.serve.helpers import EventStream, request, status
@@ -23,7 +23,12 @@ from tests.serve.helpers import EventStream, request, status
 def test_debouncer_turns_a_burst_into_one_call() -> None:
     calls: list[frozenset[Path]] = []
     done = threading.Event()
-    debouncer = Debouncer(lambda paths: (calls.append(paths), done.set()), delay=0.1)
+
+    def record(paths: frozenset[Path]) -> None:
+        calls.append(paths)
+        done.set()
+
+    debouncer = Debouncer(record, delay=0.1)
     debouncer.start()
     for name in ("a.md", "a.md~", "b.md"):
         debouncer.add([Path(name)])
@@ -181,3 +186,49 @@ def test_live_server_stops_with_open_event_streams(tmp_path: Path) -> None:
     with pytest.raises(ConnectionError):
         while True:
             stream.next_event(timeout=3)
+
+
+def test_resolve_pending_answers_for_files_not_yet_written() -> None:
+    pending = PendingOutput()
+    pending.replace({"a/index.html": b"A", "gone/index.html": None, "x.css": b"X"})
+    found = resolve_pending(pending, "/a/")
+    assert found is not None and found[1:] == ("a/index.html", b"A")
+    redirect = resolve_pending(pending, "/a")
+    assert redirect is not None and redirect[0].redirect == "/a/"
+    gone = resolve_pending(pending, "/gone/")
+    assert gone is not None and gone[2] is None
+    assert resolve_pending(pending, "/other/") is None
+    assert resolve_pending(pending, "/%2e%2e/x.css") is None
+    pending.clear()
+    assert resolve_pending(pending, "/a/") is None
+
+
+def test_live_server_serves_rebuilt_pages_before_they_are_written(tmp_path: Path) -> None:
+    site = write_tree(tmp_path, {"content/a.md": "x", "output/index.html": "<body>old</body>"})
+    pending, writing, release = PendingOutput(), threading.Event(), threading.Event()
+
+    def rebuild(changed: frozenset[Path]) -> Sequence[str]:
+        pending.replace({"index.html": b"<body>new</body>"})
+        return ["index.html"]
+
+    def flush() -> None:
+        writing.set()
+        release.wait(10)
+        (site / "output/index.html").write_text("<body>new</body>")
+        pending.clear()
+
+    live = LiveServer(site / "output", rebuild, watch_folders=[site / "content"], port=0,
+                      pending=pending, flush=flush)
+    live.start()
+    try:
+        stream = EventStream(live.port)
+        (site / "content/a.md").write_text("y")
+        assert stream.wait_for({"reload"})[0] == "reload"
+        assert writing.wait(10)
+        assert "new" in request(live.port, "/").text  # from memory: the disk still says old
+        assert (site / "output/index.html").read_text() == "<body>old</body>"
+        release.set()
+        stream.close()
+    finally:
+        release.set()
+        live.stop()
