@@ -226,7 +226,7 @@ def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
         if _HALF_NEXT.match(text, m.end()) or num:
             return Quantity(m.start(), m.end(), value, None, "fraction", True)
         return None
-    if num and "-" in m.group(0) and den.endswith("s"):
+    if num and "-" in m.group(0) and num.lower() not in ("a", "an"):
         return Quantity(m.start(), m.end(), value, None, "fraction", True)  # "two-thirds"
     return None
 

@@ -66,7 +66,7 @@ HYPHEN_NOUNS = (
     r"inch|point|seat|man|member|strong|page|storey|story|bedroom|game|match|nation|"
     r"country|state|acre|percent|per-cent|mph|yard|lap|hole|set|goal|try|run|wicket|vote"
 )
-_HYPHEN_RE = re.compile(r"-(" + HYPHEN_NOUNS + r")s?(?P<old>-old)?\b", re.I)
+_HYPHEN_RE = re.compile(r"-(percentage-point|" + HYPHEN_NOUNS + r")s?(?P<old>-old)?\b", re.I)
 
 # One alternation with a group per unit, tried once, rather than one regex per unit.
 _MEASURE_RE = re.compile(
@@ -103,6 +103,8 @@ def unit_after(text: str, pos: int) -> tuple[str, int] | None:
     m = _HYPHEN_RE.match(text, pos)
     if m:
         noun = m.group(1).lower()
+        if noun.startswith("percentage"):
+            return "percentage points", m.end()
         return ("%" if noun.startswith("per") else _plural(noun)), m.end()
     m = _CURRENCY_WORD_RE.match(text, pos)
     if m:

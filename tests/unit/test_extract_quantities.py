@@ -94,3 +94,7 @@ def test_quantities_scan_reads_race_distances_as_metres() -> None:
 
 def test_quantities_scan_skips_telephone_numbers() -> None:
     assert _read("Call 0800 555 111 or (202) 555-0143.") == []
+
+
+def test_quantities_scan_reads_hyphenated_single_fractions() -> None:
+    assert _read("About one-third oppose it.") == [("one-third", 1 / 3, None, "fraction")]

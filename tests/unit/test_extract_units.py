@@ -41,3 +41,7 @@ def test_units_rate_after_reads_per_noun() -> None:
     assert rate_after("12p a share", 3) == ("share", 11)
     assert rate_after("$9 an hour", 2) == ("hour", 10)
     assert rate_after("$9 a lot", 2) is None
+
+
+def test_units_unit_after_reads_hyphenated_percentage_points() -> None:
+    assert unit_after("a 3-percentage-point surtax", 3) == ("percentage points", 20)
