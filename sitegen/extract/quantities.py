@@ -119,6 +119,8 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
     raw, tail, sign = m.group("dig"), m.group("tail") or "", m.group("sign")
     if not sign and _NAME_HYPHEN.search(text, max(0, m.start() - 20), m.start()):
         return None  # "MPEG-2", "F-16", "Covid-19": part of a name
+    if len(raw) > 16:
+        return None  # card numbers, IDs: no quantity has that many digits
     if len(raw) > 1 and raw[0] == "0" and raw[1] != "." and text[m.start() - 1:m.start()] != "-":
         return None  # "0619 GMT", phone numbers, codes; but "2004-05" is a year range
     value, end, kind = parse_digits(raw), m.end("dig"), "amount"

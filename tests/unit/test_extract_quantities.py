@@ -98,3 +98,7 @@ def test_quantities_scan_skips_telephone_numbers() -> None:
 
 def test_quantities_scan_reads_hyphenated_single_fractions() -> None:
     assert _read("About one-third oppose it.") == [("one-third", 1 / 3, None, "fraction")]
+
+
+def test_quantities_scan_skips_overlong_digit_strings() -> None:
+    assert _read("ref " + "9" * 40) == []
