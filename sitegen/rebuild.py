@@ -1,7 +1,7 @@
 """Rebuilder: `build()` for the preview server, keeping state between builds.
 
-It runs the same stages as `sitegen.build.build` in the same order (content
--> extract -> render -> write) but keeps, for the server's lifetime: one
+It runs the stage functions of `sitegen.build` in `build()`'s order (content
+-> extract -> link -> plan -> render -> write) but keeps, for the server's lifetime: one
 Extractor (the spaCy pipeline loads at most once), each article file's parse
 (`ArticleMemo`), each article's extraction, the Jinja environment, the static
 files, and each page's plan and bytes (`RenderMemo`). A change to one article
@@ -23,7 +23,15 @@ from typing import Any
 
 import jinja2
 
-from sitegen.build import make_extractor, manifest_path
+from sitegen.build import (
+    SiteContent,
+    StageTimer,
+    link_site,
+    make_extractor,
+    manifest_path,
+    raise_errors,
+)
+from sitegen.cards import load_cards
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract import Extractor
@@ -47,6 +55,7 @@ class RebuildStats:
     rendered: int  # page plans rendered (the rest reused)
     changed: int  # output files written or removed
     seconds: float
+    stage_ms: dict[str, float]  # content, extract, link, plan, render, write
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -125,35 +134,51 @@ class Rebuilder:
             return self._rebuild(changed)
 
     def _rebuild(self, changed: frozenset[Path]) -> list[str]:
-        started = time.perf_counter()
+        """The stages of `build.build`, in its order, each skipping what did not change."""
+        started, timer = time.perf_counter(), StageTimer()
         self._note_changes(changed)
         config = self.config
         check_output_dir(config.output_path, config.root, config.content_path,
                          config.config_path)
+        with timer("content"):
+            content, env = self._load(changed)
+        with timer("extract"):
+            extracted = self._extract(content.articles)
+        with timer("link"):
+            linked = link_site(content, self.extractions(), config)
+            raise_errors([], linked.warnings, self.strict)
+        with timer("plan"):
+            plans = plan_pages(config, linked.site)
+        with timer("render"):
+            state, errors = self.renders.render(plans, env, config.root)
+            static = self._static_pages(errors)
+            if errors:
+                raise BuildFailed(errors)
+        with timer("write"):
+            outputs = self._write(state, static)
+        self.renders.commit(state)
+        self.page_count = len(state.entries) + len(static)
+        self.stats = RebuildStats(self.articles.parsed_last, extracted, state.rendered,
+                                  len(outputs), time.perf_counter() - started,
+                                  {k: round(v * 1000, 1) for k, v in timer.seconds.items()})
+        log.debug("rebuild: %s", self.stats)
+        return outputs
+
+    def _load(self, changed: frozenset[Path]) -> tuple[SiteContent, jinja2.Environment]:
+        """Articles (re-parsing only changed files), cards and templates, as
+        `build.load_site_content` and `check_templates` report them. Raises BuildFailed."""
+        config = self.config
         articles, errors, warnings = self.articles.load(
             config.content_path / "articles", config.root, drafts=config.drafts,
             raw_html=config.raw_html, max_bytes=config.max_article_kb * 1024,
             changed=changed if self.stats is not None else None)
+        cards, card_errors = load_cards(config.content_path / "people", config.root,
+                                        raw_html=config.raw_html)
+        errors += card_errors
         env = self._environment(errors)
-        for warning in warnings:
-            log.warning("%s", warning)
-        if self.strict:
-            errors += warnings
-        if errors or env is None:
-            raise BuildFailed(errors)
-        extracted = self._extract(articles)
-        state, render_errors = self.renders.render(plan_pages(config, articles), env, config.root)
-        errors += render_errors
-        static = self._static_pages(errors)
-        if errors:
-            raise BuildFailed(errors)
-        outputs = self._write(state, static)
-        self.renders.commit(state)
-        self.page_count = len(state.entries) + len(static)
-        self.stats = RebuildStats(self.articles.parsed_last, extracted, state.rendered,
-                                  len(outputs), time.perf_counter() - started)
-        log.debug("rebuild: %s", self.stats)
-        return outputs
+        raise_errors(errors, tuple(warnings), self.strict)
+        assert env is not None  # no environment means template errors, raised above
+        return SiteContent(articles, cards, tuple(errors), tuple(warnings)), env
 
     def _note_changes(self, changed: frozenset[Path]) -> None:
         """Drop the memos a change invalidates."""
