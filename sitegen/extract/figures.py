@@ -106,18 +106,19 @@ def _read(text: str, index: _Index, q: Quantity) -> tuple[Quantity, str | None, 
     if q.kind not in ("amount", "fraction", "score"):
         return None  # ordinals, decades, year ranges
     if q.kind == "score":
-        return q, "score", q.end
-    if q.unit is None and _not_a_fact(text, index, q):
-        return None
+        return None if ctx.is_date(text, q.start, q.end) else (q, "score", q.end)
     if q.unit is not None:
         return q, q.unit, q.end
-    noun = counted_noun(index.token_from(q.end), text, q.end)
-    of_noun = None if noun else partitive_noun(index.token_from(q.end), text, q.end)
+    if _not_a_fact(text, index, q):
+        return None
+    after = index.token_from(q.end)
+    noun = counted_noun(after, text, q.end)
+    head = noun or partitive_noun(after, text, q.end)
     if _is_pronoun_one(text, q, noun):
         return None
-    head = noun or of_noun
     if head is None:
-        return (None if _is_year(q) else (q, None, q.end))
+        bare_name = q.integer_digits is not None and ctx.names_when_bare(text, q.start)
+        return None if (_is_year(q) or bare_name) else (q, None, q.end)
     unit = word_text(head) if q.kind != "fraction" else f"fraction of {word_text(head)}"
     if head.lower_ in TIME_UNITS and ctx.says_when(text, q.start, head.idx + len(head)):
         return None

@@ -27,7 +27,11 @@ _LABEL_BEFORE = re.compile(
     r"phase|round|rule|paragraph|item|table|figure|channel|radio|interstate|highway|"
     r"district|ward|precinct|apartment|suite|terminal|exit|division|vol\.?|volume|track|"
     r"amendment|proposition|prop\.?|bill|title|seed|windows|formula|studio|day|week|game|"
-    r"year|hole|lap)[ \t]+$", re.I)
+    r"year|hole|lap)[ \t]+(?:\w+[ \t]+(?:or|and|to)[ \t]+)?$", re.I)
+#: Before a number that counts nothing, words that make it a name or a rank: "Doom 3",
+#: "Halo 2", "a top 10", but not "Labour 355 seats" (that number counts seats).
+_BARE_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'&.-]*|\btop)[ \t]+$")
+_NOT_NAME_WORDS = re.compile(r"(?:" + MONTH + r"|" + WEEKDAY + r"|I|A|The|In|On|At|By)[ \t]+$")
 #: After a span of time, words that always make it say when.
 _WHEN_AFTER = re.compile(
     r"[ \t]+(?:ago|hence|from[ \t]+now)\b|['’]?[ \t]+time\b"
@@ -68,6 +72,14 @@ def is_clock(text: str, end: int) -> bool:
 def is_label(text: str, start: int) -> bool:
     """'page 5', 'No 10', 'Radio 4', 'Article 50': a number that names, not counts."""
     return bool(_LABEL_BEFORE.search(text, max(0, start - 16), start))
+
+
+def names_when_bare(text: str, start: int) -> bool:
+    """Whether the word before a bare number makes it a name or rank ('Doom 3', 'top 10')."""
+    m = _BARE_NAME_BEFORE.search(text, max(0, start - 30), start)
+    if not m or _NOT_NAME_WORDS.match(text, m.start(), start):
+        return False
+    return text[m.start():m.start() + 3] == "top" or not starts_sentence(text, m.start())
 
 
 def says_when(text: str, start: int, end: int) -> bool:

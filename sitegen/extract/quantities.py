@@ -46,7 +46,7 @@ class Quantity:
     parts: tuple[Quantity, ...] = ()
 
 
-_DIGITS = (r"(?<![\w.,/:])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIGITS = (r"(?<![\w.,/:#&])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
            r"(?!\d|[,.]\d|/\d|:\d)")
 # Each pattern opens with a lookahead on its first character: without it the
 # engine tries every alternative at every offset, which costs more than the rules.
@@ -78,11 +78,12 @@ _RACE_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 500
 _RACE_AFTER = re.compile(
     r"[ \t]+(?:hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|race|sprint|"
     r"final|finals|heats?|semi-finals?|titles?|records?|champion|gold|silver|bronze|medal|"
-    r"hope|event|run|world|qualifying|and|or)\b", re.I)
+    r"hope|event|run|runners?|specialist|world|qualifying|and|or)\b", re.I)
 _RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
 #: Telephone numbers: "0800 555 111", "+44 20 7946 0000", "(202) 555-0143".
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
                     r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_WON = re.compile(r"[ \t]+won\b")
 _RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
 _BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
 _SPLIT_WORDS = re.compile(r"[ \t]+|-")
@@ -150,6 +151,8 @@ def _is_race(text: str, m: re.Match[str], value: float) -> bool:
     """'the 400m', '10,000m record': metres of a race, not millions."""
     if value not in _RACE_METRES:
         return False
+    if value >= 1500:
+        return True  # nobody writes 1,500 million as "1500m" without a currency
     return bool(_RACE_AFTER.match(text, m.end()) or _RACE_BEFORE.search(text, 0, m.start()))
 
 
@@ -189,6 +192,8 @@ def _with_unit(text: str, q: Quantity) -> Quantity:
         found = unit_after(text, q.end)
         if found:
             q = replace(q, unit=found[0], end=found[1])
+        elif q.scale > 1 and (won := _WON.match(text, q.end)):
+            q = replace(q, unit="KRW", end=won.end())  # "100 trillion won"; bare "won" is a verb
     if q.unit is not None and q.unit != "%":
         rate = rate_after(text, q.end)
         if rate:

@@ -130,3 +130,9 @@ def test_figures_works_without_parser_or_tagger() -> None:
         ("£5m", 5e6, "GBP", "It cost £5m. Then 40% left."),
         ("40%", 40, "%", "It cost £5m. Then 40% left.")]
     assert find_numbers(spacy.blank("en")("")) == ()
+
+
+@pytest.mark.model
+def test_figures_drops_bare_numbers_after_names_and_date_scores(nlp: Language) -> None:
+    text = "Fans queued for Halo 2 all week. The festival runs from 11-26 February."
+    assert _found(nlp, text) == []

@@ -9,6 +9,7 @@ from sitegen.extract.numcontext import (
     is_clock,
     is_date,
     is_label,
+    names_when_bare,
     prefix_start,
     says_when,
     starts_sentence,
@@ -69,3 +70,11 @@ def test_numcontext_starts_sentence_and_after_determiner() -> None:
     assert starts_sentence('He said: "Two', 10) and starts_sentence("Two men", 0)
     assert not starts_sentence("the Six Nations", 4)
     assert after_determiner("the 2003 final", 4) and not after_determiner("in 2003", 3)
+
+
+def test_numcontext_names_when_bare() -> None:
+    text = "He played the game Halo 2 and made a top 10. Doom 3 was late."
+    assert names_when_bare(text, text.index("2"))
+    assert names_when_bare(text, text.index("10"))
+    assert not names_when_bare(text, text.index("3"))  # sentence-initial: cannot tell
+    assert not names_when_bare("He arrived on Monday 5", 22)

@@ -102,3 +102,12 @@ def test_quantities_scan_reads_hyphenated_single_fractions() -> None:
 
 def test_quantities_scan_skips_overlong_digit_strings() -> None:
     assert _read("ref " + "9" * 40) == []
+
+
+def test_quantities_scan_reads_won_only_after_a_scale() -> None:
+    assert _read("100 trillion won") == [("100 trillion won", 1e14, "KRW", "amount")]
+    assert _read("they 3 won") == [("3", 3, None, "amount")]
+
+
+def test_quantities_scan_skips_html_entities() -> None:
+    assert _read("Fran&#231;ois") == []
