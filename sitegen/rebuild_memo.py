@@ -167,11 +167,13 @@ class RenderMemo:
     def __init__(self) -> None:
         self.committed: dict[str, _Entry] = {}
         self._deps: dict[str, TemplateDeps] = {}
+        self._files: dict[str, tuple[frozenset[str], tuple[str | None, ...]]] = {}
         self._versions: dict[str, int] = {}  # template name -> edits seen
 
     def templates_changed(self, names: Iterable[str] | None) -> None:
         """Note edited template files (names relative to a templates folder); None = all."""
         self._deps.clear()
+        self._files.clear()
         if names is None:
             self.committed = {}
             return
@@ -205,7 +207,7 @@ class RenderMemo:
         deps = self._deps.get(template)
         if deps is None:
             try:
-                deps = template_deps(env, template)
+                deps = template_deps(env, template, self._files)
             except jinja2.TemplateError:
                 deps = TemplateDeps(None, None)  # rendering will report it
             self._deps[template] = deps

@@ -3,8 +3,8 @@
 Incremental rendering (`sitegen.rebuild`) re-renders a page only when a
 context value its template can see has changed, or one of the template files
 behind it has. A template can only see a context variable by naming it, so the
-names Jinja's parser finds free in the template and in everything it extends,
-includes or imports bound what it reads. Dynamic template names (`{% include
+names loaded anywhere in the template and in everything it extends, includes
+or imports bound what it reads. Dynamic template names (`{% include
 var %}`) make the answer unknown, reported as None, and the caller then
 compares everything.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
-from jinja2 import meta
+from jinja2 import meta, nodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,29 +29,40 @@ class TemplateDeps:
     templates: frozenset[str] | None
 
 
-def template_deps(env: jinja2.Environment, name: str) -> TemplateDeps:
+def template_deps(env: jinja2.Environment, name: str,
+                  memo: dict[str, tuple[frozenset[str], tuple[str | None, ...]]] | None = None,
+                  ) -> TemplateDeps:
     """Dependencies of template `name`, following extends/include/import.
 
+    `names` over-approximates: every name the templates load (loop variables
+    and macro arguments included), which is safe for comparing contexts.
+    `memo` keeps each file's own (names, references) between calls.
     Raises jinja2.TemplateNotFound / TemplateSyntaxError like `get_template`.
     """
+    memo = {} if memo is None else memo
     names: set[str] = set()
     seen: set[str] = set()
     todo = [name]
-    dynamic = False
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        assert env.loader is not None
-        source, _, _ = env.loader.get_source(env, current)
-        ast = env.parse(source, current)
-        names |= meta.find_undeclared_variables(ast)
-        for ref in meta.find_referenced_templates(ast):
+        if current not in memo:
+            memo[current] = _own_deps(env, current)
+        own_names, refs = memo[current]
+        names |= own_names
+        for ref in refs:
             if ref is None:
-                dynamic = True
-            else:
-                todo.append(ref)
-    if dynamic:
-        return TemplateDeps(None, None)
+                return TemplateDeps(None, None)
+            todo.append(ref)
     return TemplateDeps(frozenset(names), frozenset(seen))
+
+
+def _own_deps(env: jinja2.Environment, name: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    """The names one template file loads and the templates it names (None: dynamic)."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    ast = env.parse(source, name)
+    loaded = frozenset(n.name for n in ast.find_all(nodes.Name) if n.ctx == "load")
+    return loaded, tuple(meta.find_referenced_templates(ast))
