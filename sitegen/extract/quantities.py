@@ -51,9 +51,10 @@ _DIGITS = (r"(?<![\w.,/:#&])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # Each pattern opens with a lookahead on its first character: without it the
 # engine tries every alternative at every offset, which costs more than the rules.
 _DIGIT_CORE = re.compile(
-    r"(?=[\d£$€¥]|(?:US|A|C|HK|NZ|S|R)\$)(?P<sign>" + CURRENCY_SIGN + r")?" + _DIGITS
+    r"(?=[\d£$€¥₹]|(?:US|A|C|HK|NZ|S|R)\$|Rs)(?P<sign>" + CURRENCY_SIGN + r")?" + _DIGITS
     + r"(?P<tail>[A-Za-z]+(?![\w]))?"
-    + r"(?:[ \t]+(?P<scale>(?i:million|billion|trillion|thousand|mln|bln))\b)?")
+    + r"(?:(?:[ \t]+|-)(?P<scale>(?i:million|billion|trillion|thousand|mln|bln|lakhs?|"
+    + r"crores?))\b)?")
 _WORD_CORE = re.compile(
     r"(?=[" + "".join(sorted({w[0] for w in CARDINAL_WORDS} | {"a"})) + r"])"
     r"(?:\b(?P<art>an?)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
@@ -83,6 +84,7 @@ _RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
 #: Telephone numbers: "0800 555 111", "+44 20 7946 0000", "(202) 555-0143".
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
                     r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_MINUS = re.compile(r"(?:(?<![^\s(])[-−]|\bminus[ \t]+)$", re.I)
 _WON = re.compile(r"[ \t]+won\b")
 _RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
 _BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
@@ -144,7 +146,11 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
     if m.group("scale") and scale == 1.0:
         scale, end = SCALES[_long_scale(m.group("scale"))], m.end("scale")
     plain = None if ("," in raw or "." in raw or sign or scale != 1.0) else raw
-    return Quantity(m.start(), end, value * scale, unit, kind, False, plain, scale)
+    start = m.start()
+    minus = _MINUS.search(text, max(0, start - 7), start)
+    if minus:  # "-0.3%", "minus 5 degrees"; not the second half of "15-6"
+        start, value, plain = minus.start(), -value, None
+    return Quantity(start, end, value * scale, unit, kind, False, plain, scale)
 
 
 def _is_race(text: str, m: re.Match[str], value: float) -> bool:

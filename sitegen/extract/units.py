@@ -13,9 +13,10 @@ import re
 #: Currency signs written before the amount ("£7.4m", "US$5", "€1.2bn").
 CURRENCY_SIGNS: dict[str, str] = {
     "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "US$": "USD", "A$": "AUD",
-    "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL",
+    "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "Rs": "INR",
+    "Rs.": "INR", "Rs ": "INR", "Rs. ": "INR", "₹": "INR",
 }
-CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|[£$€¥])"
+CURRENCY_SIGN = r"(?:(?<![A-Za-z])(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|R\$|Rs\.?[ ]?)|[£$€¥₹])"
 
 #: Currency names written after the amount ("70 euros", "105.6 yen").
 CURRENCY_WORDS: dict[str, str] = {
@@ -73,9 +74,9 @@ _MEASURE_RE = re.compile(
     r"[ \t]?(?:" + "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(MEASURES))
     + r")(?![\w/²])", re.I)
 _MEASURE_SHORT = {f"u{i}": short for i, (_, short) in enumerate(MEASURES)}
-_PERCENT_RE = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent|pc)\b", re.I)
+_PERCENT_RE = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent|pc|pct)\b|pc\b", re.I)
 _POINTS_RE = re.compile(r"[ \t]+(?:percentage|percent|per[ \t]+cent)(?:age)?[ \t]+points?\b"
-                        r"|[ \t]+basis[ \t]+points?\b", re.I)
+                        r"|[ \t]+basis[ \t]+points?\b|[ \t]?bps?\b", re.I)
 _CURRENCY_WORD_RE = re.compile(
     r"[ \t]+(?:(?:US|Australian|Canadian|Hong[ \t]+Kong|New[ \t]+Zealand)[ \t]+)?"
     r"(dollars?|euros?|pounds?(?:[ \t]+sterling)?|sterling|yen|yuan|renminbi|rupees?|"
@@ -95,7 +96,7 @@ def unit_after(text: str, pos: int) -> tuple[str, int] | None:
     """
     m = _POINTS_RE.match(text, pos)
     if m:
-        unit = "bp" if "basis" in m.group(0).lower() else "percentage points"
+        unit = "percentage points" if "percent" in m.group(0).lower() else "bp"
         return unit, m.end()
     m = _PERCENT_RE.match(text, pos)
     if m:

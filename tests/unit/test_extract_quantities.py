@@ -111,3 +111,20 @@ def test_quantities_scan_reads_won_only_after_a_scale() -> None:
 
 def test_quantities_scan_skips_html_entities() -> None:
     assert _read("Fran&#231;ois") == []
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), [
+    ("a loss of Rs 500 crore", "Rs 500 crore", 5e9, "INR"),
+    ("a $1.5-billion deal", "$1.5-billion", 1.5e9, "USD"),
+    ("up 5 pct on the day", "5 pct", 5, "%"),
+    ("a cut of 25bps", "25bps", 25, "bp"),
+    ("inflation of -0.3% in May", "-0.3%", -0.3, "%"),
+    ("at minus 5 degrees", "minus 5 degrees", -5, "degrees"),
+])
+def test_quantities_scan_reads_other_styles(
+        text: str, written: str, value: float, unit: str | None) -> None:
+    assert (written, value, unit, "amount") in _read(text)
+
+
+def test_quantities_scan_needs_a_word_edge_before_letter_signs() -> None:
+    assert _read("HRs 5") == [("5", 5, None, "amount")]
