@@ -92,8 +92,10 @@ def _expand_scores(text: str, index: _Index, qs: list[Quantity]) -> list[Quantit
     out: list[Quantity] = []
     for q in qs:
         nxt = index.token_from(q.end) if q.kind == "score" else None
-        if (nxt is not None and text[q.end:nxt.idx].strip() == "" and nxt.tag_ == "NNS"
-                and nxt.lower_ not in SCORE_NOUNS and q.parts[0].value < q.parts[1].value):
+        counts = (nxt is not None and text[q.end:nxt.idx].strip() == "" and nxt.tag_ == "NNS"
+                  and nxt.lower_ not in SCORE_NOUNS)
+        if q.kind == "score" and q.parts[0].value < q.parts[1].value and (
+                counts or ctx.before_range(text, q.start)):
             out.append(replace(q.parts[0], link=len(out) + 1))
             out.append(q.parts[1])
         else:

@@ -54,6 +54,7 @@ _PREFIX = re.compile(
     r"close[ \t]+to|in[ \t]+excess[ \t]+of|some|approx\.?)[ \t]+$", re.I)
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|next|last)|['’]s?)[ \t]+$", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:aged|ages?|between)[ \t]+$", re.I)
 _SENTENCE_EDGE = set(".!?:;\"'“”‘’([—–-\n")
 _WINDOW = 40
 
@@ -101,6 +102,11 @@ def says_when(text: str, start: int, end: int) -> bool:
 def after_determiner(text: str, start: int) -> bool:
     """Whether 'the', 'a', 'this', 'its' or a possessive stands right before `start`."""
     return bool(_DETERMINER_BEFORE.search(text, max(0, start - 12), start))
+
+
+def before_range(text: str, start: int) -> bool:
+    """Whether 'aged', 'ages' or 'between' before 'A-B' makes it a range ('aged 18-24')."""
+    return bool(_RANGE_BEFORE.search(text, max(0, start - 10), start))
 
 
 def prefix_start(text: str, start: int) -> int:

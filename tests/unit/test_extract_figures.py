@@ -136,3 +136,10 @@ def test_figures_works_without_parser_or_tagger() -> None:
 def test_figures_drops_bare_numbers_after_names_and_date_scores(nlp: Language) -> None:
     text = "Fans queued for Halo 2 all week. The festival runs from 11-26 February."
     assert _found(nlp, text) == []
+
+
+@pytest.mark.model
+def test_figures_a_dash_b_after_aged_is_a_range(nlp: Language) -> None:
+    text = "Most players aged 18-24 said so, and 10-15 clubs agreed."
+    assert [(t, v) for t, v, _ in _found(nlp, text)] == [
+        ("18", 18), ("24", 24), ("10", 10), ("15 clubs", 15)]
