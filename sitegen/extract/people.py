@@ -18,7 +18,6 @@ Rules, and why:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -47,6 +46,7 @@ class People:
     """The people of one Doc, and where each is mentioned (for resolving speakers)."""
 
     found: tuple[PersonFound, ...]
+    text: str = ""  # the Doc's text, read once (Doc.text joins every token on each call)
     genders: tuple[str | None, ...] = ()
     token_person: dict[int, int] = field(default_factory=dict)  # token index -> person index
     starts: tuple[int, ...] = ()  # char starts of all mentions, sorted
@@ -125,7 +125,7 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     return [g for g in groups if g]
 
 
-def _rescan(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _rescan(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of known names that the model tagged as something else, or not at all."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     bare = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and not m.titles}
@@ -133,10 +133,9 @@ def _rescan(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     words = {m.words[-1] for m in mentions} | {" ".join(m.words) for m in mentions}
     if not words:
         return []
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out = []
-    for match in re.finditer(rf"(?<![\w'’])(?:{alts})(?![\w])", doc.text):
-        span = doc.char_span(match.start(), match.end())
+    for start, end in _occurrences(text, words):
+        span = doc.char_span(start, end)
         if span is None or any(t.i in taken for t in span) or span[0].ent_type_ in _SKIP_LABELS:
             continue
         m = mention_from_tokens(doc, list(span), tagged=False)
@@ -146,6 +145,27 @@ def _rescan(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         out.append(m)
         taken.update(range(m.first, m.last + 1))
     return out
+
+
+def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of any form, longest forms first, not overlapping.
+
+    str.find per form: a per-article regex alternation would be compiled anew
+    for every article, which costs more than the search."""
+    found: list[tuple[int, int]] = []
+    covered: set[int] = set()
+    for form in sorted(forms, key=len, reverse=True):
+        i = text.find(form)
+        while i >= 0:
+            end = i + len(form)
+            before = text[i - 1] if i else " "
+            after = text[end] if end < len(text) else " "
+            if (not (before.isalnum() or before in "'’") and not after.isalnum()
+                    and i not in covered):
+                found.append((i, end))
+                covered.update(range(i, end))
+            i = text.find(form, end)
+    return sorted(found)
 
 
 def _bare_ok(word: str, label: str, bare: set[str], surnames: set[str]) -> bool:
@@ -164,12 +184,13 @@ def _person(doc: Doc, group: list[Mention]) -> PersonFound:
 
 def find_people(doc: Doc) -> People:
     """Everyone named in `doc`, fullest name first-mentioned order."""
+    text = doc.text
     mentions = entity_mentions(doc)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += context_mentions(doc, taken)
     taken.update(i for m in mentions for i in range(m.first, m.last + 1))
-    mentions += titled_mentions(doc, taken)
-    mentions += _rescan(doc, mentions)
+    mentions += titled_mentions(doc, text, taken)
+    mentions += _rescan(doc, text, mentions)
     judge = PersonFilter(doc, mentions)
     groups = [g for g in group_mentions(mentions) if judge.keep(g)]
     groups.sort(key=lambda g: min(m.start for m in g))
@@ -182,5 +203,5 @@ def find_people(doc: Doc) -> People:
                 token_person[i] = k
             entries.append((m.start, k, m.last))
     entries.sort()
-    return People(found, tuple(_gender(g) for g in groups), token_person,
+    return People(found, text, tuple(_gender(g) for g in groups), token_person,
                   tuple(e[0] for e in entries), tuple((e[1], e[2]) for e in entries))

@@ -65,11 +65,11 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
 
 def find_quotes(doc: Doc, people: People) -> tuple[QuoteFound, ...]:
     """Every quotation in `doc`, in text order, attributed where the text says who."""
-    text = doc.text
+    text = people.text or doc.text
     spans = [s for s in find_quote_spans(text) if is_quotation(text, s)]
     if not spans:
         return ()
-    whos = Attributor(doc, people, spans).attribute()
+    whos = Attributor(doc, people, spans, text).attribute()
     out = []
     for span, who in zip(spans, whos, strict=True):
         speaker = people.found[who.speaker].name if who.speaker is not None else None

@@ -100,7 +100,7 @@ class Resolver:
     def subject_between(self, first: int, last: int) -> Who | None:
         """The last person named as a subject in tokens first..last-1, outside quotes."""
         for _start, person, tok in self.people.before(self.doc[last].idx if last < len(self.doc)
-                                                      else len(self.doc.text)):
+                                                      else 1 << 62):
             if tok < first:
                 return None
             if not self._quoted(_start) and self.doc[tok].dep_ in ("nsubj", "nsubjpass"):
@@ -159,8 +159,9 @@ class Resolver:
         words = []
         for tok in subj.subtree:
             spaced = tok.i > 0 and bool(self.doc[tok.i - 1].whitespace_)
-            if tok.i > subj.i and (tok.text in (",", "(") or (tok.text in ("-", "—") and spaced)
-                                   or tok.dep_ == "relcl" or tok.lower_ in ("who", "which", "that")):
+            dash = tok.text in ("-", "—") and spaced  # not the hyphen of "re-election"
+            if tok.i > subj.i and (tok.text in (",", "(") or dash or tok.dep_ == "relcl"
+                                   or tok.lower_ in ("who", "which", "that")):
                 break
             if tok.is_space:
                 continue

@@ -52,7 +52,7 @@ def _text(doc: Doc, first: int, last: int) -> str | None:
         last += 2  # "vice" + "-president": the parse often splits hyphenated titles
     if first > last or last - first >= _MAX_WORDS:
         return None
-    text = doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)]
+    text = doc[first : last + 1].text
     if (doc[first].is_sent_start and first < last and doc[first + 1].is_lower
             and doc[first].pos_ != "PROPN" and not doc[first].ent_type_):
         text = text[:1].lower() + text[1:]  # "Former foreign secretary Robin Cook said"

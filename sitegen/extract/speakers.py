@@ -51,8 +51,9 @@ def _is_reporting(tok: Token) -> bool:
 class Attributor:
     """Attributes the quotations of one Doc; built once per Doc."""
 
-    def __init__(self, doc: Doc, people: People, spans: list[QuoteSpan]) -> None:
+    def __init__(self, doc: Doc, people: People, spans: list[QuoteSpan], text: str) -> None:
         self.doc = doc
+        self.text = text  # == doc.text, which joins every token on each read
         self.resolver = Resolver(doc, people, spans)
         starts = [t.idx for t in doc]
         self.quotes = []
@@ -90,7 +91,7 @@ class Attributor:
         out = [v for v in (self._governor(q),) if v is not None]
         after = self._frame_after(q)
         before = self._frame_before(q)
-        ends = doc.text[q.span.end - 1 : q.span.end]
+        ends = self.text[q.span.end - 1 : q.span.end]
         if ends in ",?!" or not before:
             out += after + before[::-1]
         else:
@@ -123,7 +124,7 @@ class Attributor:
             i += 1
         if i >= len(doc) or i in self.inside:
             return out
-        closed = self.doc.text[q.span.start : q.span.end].rstrip()[-1:] in ".…"
+        closed = self.text[q.span.start : q.span.end].rstrip()[-1:] in ".…"
         for tok in doc[i : doc[i].sent.end]:
             if tok.i in self.inside or tok.is_space:
                 break
@@ -195,7 +196,7 @@ class Attributor:
     def _uncued(self, k: int, cued: list[Who | None], done: list[Who]) -> Who:
         """Rule 3: borrow the next quotation's speaker or continue the previous one."""
         q = self.quotes[k]
-        text = self.doc.text
+        text = self.text
         if k + 1 < len(self.quotes) and cued[k + 1] is not None:
             nxt = self.quotes[k + 1].span
             gap = text[(q.span.close_mark or q.span.end) + 1 : nxt.open_mark]
