@@ -87,7 +87,6 @@ class Attributor:
         return None
 
     def _verbs(self, q: _Quote) -> list[Token]:
-        doc = self.doc
         out = [v for v in (self._governor(q),) if v is not None]
         after = self._frame_after(q)
         before = self._frame_before(q)
