@@ -35,6 +35,13 @@ SCORE_NOUNS = frozenset({"win", "wins", "victory", "victories", "defeat", "defea
 _NOT_COUNT_ONE = frozenset({"no", "any", "every", "each", "the", "this", "that", "another",
                             "which", "what", "someone", "anyone", "only", "just"})
 
+#: Nouns after "one" that make an idiom of time or manner, not a count ...
+_IDIOM_NOUNS = frozenset({"point", "stage", "time", "way", "hand", "day", "night", "morning",
+                          "evening", "afternoon"})
+#: ... unless a word before it says it counts: "for one day", "only one way".
+_COUNTING_BEFORE = frozenset({"for", "within", "only", "just", "than", "over", "under", "about",
+                              "least", "most", "exactly", "in"})
+
 
 class _Index:
     """Character offsets -> tokens and sentences of one Doc, built once per Doc.
@@ -160,7 +167,10 @@ def _is_pronoun_one(text: str, q: Quantity, noun: Token | None) -> bool:
     if noun is None:
         return True
     before = text[max(0, q.start - 12):q.start].split()
-    return bool(before) and before[-1].lower() in _NOT_COUNT_ONE
+    prev = before[-1].lower() if before else ""
+    if noun.lower_ in _IDIOM_NOUNS and prev not in _COUNTING_BEFORE:
+        return True  # "at one point", "one day he will", "on one hand"
+    return prev in _NOT_COUNT_ONE
 
 
 def _is_year(q: Quantity) -> bool:

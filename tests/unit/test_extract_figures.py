@@ -143,3 +143,9 @@ def test_figures_a_dash_b_after_aged_is_a_range(nlp: Language) -> None:
     text = "Most players aged 18-24 said so, and 10-15 clubs agreed."
     assert [(t, v) for t, v, _ in _found(nlp, text)] == [
         ("18", 18), ("24", 24), ("10", 10), ("15 clubs", 15)]
+
+
+@pytest.mark.model
+def test_figures_one_in_idioms_counts_nothing(nlp: Language) -> None:
+    text = "At one point he left, and one day he will return. They stayed for one day."
+    assert _found(nlp, text) == [("one day", 1, "day")]
