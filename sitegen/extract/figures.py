@@ -17,6 +17,7 @@ import numpy
 
 from sitegen.extract import numcontext as ctx
 from sitegen.extract.numnouns import counted_noun, partitive_noun, word_text
+from sitegen.extract.numranges import is_year
 from sitegen.extract.quantities import Quantity, scan
 from sitegen.extract.units import TIME_UNITS
 from sitegen.model import NumberFound
@@ -127,11 +128,11 @@ def _read(text: str, index: _Index, q: Quantity) -> tuple[Quantity, str | None, 
         return None
     if head is None:
         bare_name = q.integer_digits is not None and ctx.names_when_bare(text, q.start)
-        return None if (_is_year(q) or bare_name) else (q, None, q.end)
+        return None if (is_year(q) or bare_name) else (q, None, q.end)
     unit = word_text(head) if q.kind != "fraction" else f"fraction of {word_text(head)}"
     if head.lower_ in TIME_UNITS and ctx.says_when(text, q.start, head.idx + len(head)):
         return None
-    if _is_year(q) and (head.tag_ != "NNS" or ctx.after_determiner(text, q.start)):
+    if is_year(q) and (head.tag_ != "NNS" or ctx.after_determiner(text, q.start)):
         return None  # "the 2003 championships"; but "2000 people" counts
     return q, unit, head.idx + len(head)
 
@@ -171,11 +172,6 @@ def _is_pronoun_one(text: str, q: Quantity, noun: Token | None) -> bool:
     if noun.lower_ in _IDIOM_NOUNS and prev not in _COUNTING_BEFORE:
         return True  # "at one point", "one day he will", "on one hand"
     return prev in _NOT_COUNT_ONE
-
-
-def _is_year(q: Quantity) -> bool:
-    d = q.integer_digits
-    return d is not None and len(d) == 4 and 1500 <= int(d) <= 2100
 
 
 def _share_links(text: str, qs: list[Quantity],

@@ -10,8 +10,10 @@ states a fact; `sitegen.extract.figures` filters with spaCy's annotations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from sitegen.extract.numranges import combine
+from sitegen.extract.numtypes import Quantity
 from sitegen.extract.numwords import (
     CARDINAL_WORDS,
     FRACTION_WORDS,
@@ -24,26 +26,7 @@ from sitegen.extract.numwords import (
 )
 from sitegen.extract.units import CURRENCY_SIGN, currency_of_sign, rate_after, unit_after
 
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One number as written: text[start:end], its value and unit if the text gives one.
-
-    kind: "amount" (a plain number), "fraction", "score" (A-B; `parts` holds A
-    and B in case the caller reads it as a range), "ordinal", "decade" (kept
-    so callers can see what was skipped), "year_range".
-    """
-
-    start: int
-    end: int
-    value: float
-    unit: str | None = None
-    kind: str = "amount"
-    words: bool = False  # written in words ("five") rather than digits
-    integer_digits: str | None = None  # the digits when written as a plain integer
-    scale: float = 1.0  # the scale written with it ("m" -> 1e6), 1 when none
-    link: int | None = None  # index of the number it shares a counted noun with
-    parts: tuple[Quantity, ...] = ()
+__all__ = ["Quantity", "scan"]
 
 
 _DIGITS = (r"(?<![\w.,/:#&])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -86,9 +69,6 @@ _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
                     r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _MINUS = re.compile(r"(?:(?<![^\s(])[-−]|\bminus[ \t]+)$", re.I)
 _WON = re.compile(r"[ \t]+won\b")
-_RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
-_BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
-_SPLIT_WORDS = re.compile(r"[ \t]+|-")
 
 
 def scan(text: str) -> list[Quantity]:
@@ -97,7 +77,7 @@ def scan(text: str) -> list[Quantity]:
     taken = [(q.start, q.end) for q in fractions]
     taken += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     cores = [q for q in _cores(text) if not _overlaps(q, taken)]
-    return _combine(text, sorted(cores + fractions, key=lambda q: q.start))
+    return combine(text, sorted(cores + fractions, key=lambda q: q.start))
 
 
 def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
@@ -242,67 +222,3 @@ def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
     if num and "-" in m.group(0) and num.lower() not in ("a", "an"):
         return Quantity(m.start(), m.end(), value, None, "fraction", True)  # "two-thirds"
     return None
-
-
-def _combine(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """Join neighbours: 'A-B' scores, ranges that share a unit, 'one in three' fractions."""
-    out: list[Quantity] = []
-    i = 0
-    while i < len(qs):
-        a = qs[i]
-        b = qs[i + 1] if i + 1 < len(qs) else None
-        if b is None or a.kind not in ("amount",) or b.kind != "amount":
-            out.append(a)
-            i += 1
-            continue
-        gap = text[a.end:b.start]
-        joined = _join_pair(text, a, b, gap)
-        if joined is None:
-            out.append(a)
-            i += 1
-        elif len(joined) == 1:
-            out.append(joined[0])
-            i += 2
-        else:
-            out.append(replace(joined[0], link=len(out) + 1))
-            out.append(joined[1])
-            i += 2
-    return out
-
-
-def _join_pair(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] | None:
-    both_plain = a.integer_digits is not None and b.integer_digits is not None
-    if gap in ("-", "–") and both_plain and a.unit is None:
-        if _is_year(a) and (_is_year(b) or len(b.integer_digits or "") == 2):
-            return [Quantity(a.start, b.end, a.value, kind="year_range")]
-        if b.unit is None:
-            return [Quantity(a.start, b.end, a.value, "score", "score", parts=(a, b))]
-    ranged = _RANGE_GAP.fullmatch(gap) or (re.fullmatch(r"[ \t]+and[ \t]+", gap)
-                                           and _BETWEEN.search(text, 0, a.start))
-    if ranged and (a.unit is None or b.unit is None or a.unit == b.unit):
-        return [_share(a, b), _share(b, a, scale=False)]
-    if re.fullmatch(r"[ \t]+or[ \t]+", gap):
-        return [a, b]  # "two or three years": the first shares the second's noun
-    if re.fullmatch(r"[ \t]+(?:in|out[ \t]+of)[ \t]+", gap) and _plain_count(a) and _plain_count(b):
-        if 0 < a.value <= b.value <= 1000 and b.value >= 2:
-            return [Quantity(a.start, b.end, a.value / b.value, None, "fraction", a.words)]
-    return None
-
-
-def _share(a: Quantity, b: Quantity, scale: bool = True) -> Quantity:
-    """One end of a range takes the unit the other carries; the first also its scale ('£5-10m')."""
-    if scale and b.scale > 1 and a.scale == 1 and a.value < 1000 and not a.words \
-            and (None in (a.unit, b.unit) or a.unit == b.unit):
-        a = replace(a, value=a.value * b.scale, scale=b.scale, integer_digits=None)
-    if a.unit is None and b.unit is not None:
-        a = replace(a, unit=b.unit)
-    return a
-
-
-def _is_year(q: Quantity) -> bool:
-    d = q.integer_digits
-    return d is not None and len(d) == 4 and 1500 <= int(d) <= 2100
-
-
-def _plain_count(q: Quantity) -> bool:
-    return q.unit is None and q.kind == "amount" and float(q.value).is_integer()
