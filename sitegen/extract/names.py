@@ -158,7 +158,9 @@ REPORTING_VERBS = frozenset(
     scream screamed yell yelled exclaim exclaimed boast boasted vow vowed pledge pledged
     complain complained lament lamented caution cautioned emphasise emphasised
     emphasize emphasized reiterate reiterated maintain maintained contend contended
-    agree agreed disagree disagreed point pointed""".split()
+    agree agreed disagree disagreed point pointed brand brands branded label labelled labeled
+    dub dubbed term termed hail hailed slam slammed blast blasted demand demanded
+    tell telling blame blamed""".split()
 )
 #: The subset that is strong enough to show the subject is a speaking person.
 SPEECH_VERBS = frozenset(

@@ -72,10 +72,14 @@ class PersonFilter:
         if any(self._role_evidence(m) for m in group):
             return not (self._outvoted(group) or any(self._doubt(m, lists=False) for m in group))
         doubt = self._outvoted(group) or any(self._doubt(m) for m in group)
-        if len(full.words) == 1:
-            return False  # a lone word needs more than "X said": firms say things too
         if any(self._speaker_evidence(m) for m in group):
-            return not doubt
+            # a lone word needs more than one "X said" (firms say things too): the model
+            # must call it PERSON at least twice
+            tagged = sum(1 for m in group if m.tagged)
+            lone_ok = tagged >= 2 and not self._modifies(group)
+            return not doubt and (len(full.words) > 1 or lone_ok)
+        if len(full.words) == 1:
+            return False
         if not any(m.given >= 2 or not m.tagged for m in group):
             return False
         return not doubt
@@ -123,6 +127,15 @@ class PersonFilter:
             if child.dep_ == "appos" and is_person_noun(child):
                 return True
             if child.dep_ == "relcl" and any(t.lower_ in ("who", "whose") for t in child.children):
+                return True
+        return False
+
+    def _modifies(self, group: list[Mention]) -> bool:
+        """A lone name used to modify a common noun ("Uefa officials", "Uefa delegate"):
+        organisations are used that way, people seldom."""
+        for m in group:
+            tok = self.doc[m.last]
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.is_lower:
                 return True
         return False
 

@@ -7,7 +7,8 @@ Needs: sentences, dependency parse, and `People` (mentions by token and offset).
   coach", "the attorney general denied"), go to the most salient person
   before the quotation: the nearest sentence (outside quotation marks) that
   names a compatible person, and in it the grammatical subject, else the
-  first named. Sex is known only from titles ("Ms Essex"); for "she" a known
+  first named; with no subject there but the last quoted speaker among the
+  names, that speaker goes on. Sex is known only from titles ("Ms Essex"); for "she" a known
   woman in the last three such sentences wins, since without a name lexicon
   most unknowns in news copy are men. With nobody before, the first person
   after is taken (a lede: "..., he insisted. Lord Goldsmith said ...").
@@ -59,7 +60,8 @@ class Resolver:
         k = bisect_right(self.opens, char) - 1
         return k >= 0 and char <= self.bounds[k][1]
 
-    def resolve(self, subj: Token, char: int) -> Who:
+    def resolve(self, subj: Token, char: int, previous: int | None = None) -> Who:
+        """Who `subj` (a reporting verb's subject) is; `previous` is the last quoted speaker."""
         person = self.people.person_at(subj.i)
         if person is None:  # "Another peer, Lord Skidelsky, said"
             person = next((self.people.person_at(c.i) for c in subj.children
@@ -70,7 +72,7 @@ class Resolver:
             return Who(person)
         word = subj.lower_
         if word in _PRONOUN_SEX:
-            return self.salient(char, _PRONOUN_SEX[word])
+            return self.salient(char, _PRONOUN_SEX[word], previous)
         if (word not in _UNNAMED and (is_person_noun(subj) or word.endswith("-old"))
                 and any(c.lower_ == "the" for c in subj.children)):
             found = self.salient(char, None)
@@ -111,7 +113,7 @@ class Resolver:
         known = self.people.genders[person] if person < len(self.people.genders) else None
         return sex is None or known is None or known == sex
 
-    def salient(self, char: int, sex: str | None) -> Who:
+    def salient(self, char: int, sex: str | None, previous: int | None = None) -> Who:
         """The most salient compatible person before `char` (see module docstring)."""
         sentences: list[list[tuple[int, int, int]]] = []
         last_sent = -1
@@ -133,7 +135,12 @@ class Resolver:
                 if women:
                     return Who(self._pick(women))
         if sentences:
-            return Who(self._pick(sentences[0]))
+            subject = self._subject_in(sentences[0])
+            if subject is not None:
+                return Who(subject)
+            if previous is not None and any(m[1] == previous for m in sentences[0]):
+                return Who(previous)  # no subject among several names: the speaker goes on
+            return Who(min(sentences[0])[1])
         for start, person, _tok in self.people.after(char):
             if not self._quoted(start) and self._compatible(person, sex):
                 return Who(person)
@@ -149,11 +156,15 @@ class Resolver:
 
     def _pick(self, group: list[tuple[int, int, int]]) -> int:
         """In one sentence, the subject of its main verb, else any subject, else the first named."""
+        subject = self._subject_in(group)
+        return subject if subject is not None else min(group)[1]
+
+    def _subject_in(self, group: list[tuple[int, int, int]]) -> int | None:
         subjects = [m for m in sorted(group) if self.doc[m[2]].dep_ in ("nsubj", "nsubjpass")]
         for _start, person, tok in subjects:
             if self.doc[tok].head.dep_ == "ROOT":
                 return person
-        return subjects[0][1] if subjects else min(group)[1]
+        return subjects[0][1] if subjects else None
 
     def _source(self, subj: Token) -> str:
         words = []

@@ -66,7 +66,13 @@ class Attributor:
             self.inside.update(range(q.first, q.last + 1))
 
     def attribute(self) -> list[Who]:
-        cued = [self._cued(k) for k in range(len(self.quotes))]
+        cued = []
+        self._previous: int | None = None
+        for k in range(len(self.quotes)):
+            who = self._cued(k)
+            cued.append(who)
+            if who is not None and who.speaker is not None:
+                self._previous = who.speaker
         out: list[Who] = []
         for k, who in enumerate(cued):
             if who is None:
@@ -83,7 +89,7 @@ class Attributor:
                 continue  # "you might say": not an attribution
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 subject = verb.head  # "IATA, which has attacked the package as a "..."
-            return self.resolver.resolve(subject, q.span.start)
+            return self.resolver.resolve(subject, q.span.start, self._previous)
         return None
 
     def _verbs(self, q: _Quote) -> list[Token]:
