@@ -41,8 +41,17 @@ _WHEN_AFTER = re.compile(
 _LATER_AFTER = re.compile(
     r"[ \t]+(?:earlier|later|before|after|previously|into|prior|since)\b"
     r"|[ \t]+(?:on|back)(?=[ \t]*[,.;:!?)\n]|$)", re.I)
+#: Verbs (and "for") before a span of time that make it say how long: "for six years",
+#: "lasted just six minutes before", "spent the past two years".
+_HOW_LONG = (
+    r"\b(?:for|last(?:s|ed|ing)|wait(?:s|ed|ing)?|takes?|took|taken|taking|spen[dt]|"
+    r"spends|spending|requires?|required|needs?|needed|serve[sd]?|serving|remain(?:s|ed)?|"
+    r"stay(?:s|ed)?|survived?)[ \t]+")
+_HOW_LONG_BEFORE = re.compile(
+    _HOW_LONG + r"(?:(?:just|only|about|almost|nearly|some|around|over|under|"
+    r"more[ \t]+than|less[ \t]+than|at[ \t]+least)[ \t]+)?$", re.I)
 _WHEN_BEFORE = re.compile(
-    r"(?P<for>\bfor[ \t]+)?"
+    r"(?P<for>" + _HOW_LONG + r")?"
     r"(?:\b(?:the|this|these|those|its|his|her|their|our|my|your)[ \t]+)?"
     r"\b(?:last|past|next|previous|coming|first|final|following|same|recent|preceding|"
     r"opening|closing|ensuing|latest)[ \t]+$", re.I)
@@ -91,7 +100,7 @@ def says_when(text: str, start: int, end: int) -> bool:
     """
     if _WHEN_AFTER.match(text, end):
         return True
-    if re.search(r"\bfor[ \t]+$", text[max(0, start - 8):start]):
+    if _HOW_LONG_BEFORE.search(text, max(0, start - _WINDOW), start):
         return False
     if _LATER_AFTER.match(text, end):
         return True

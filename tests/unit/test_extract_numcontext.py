@@ -78,3 +78,27 @@ def test_numcontext_names_when_bare() -> None:
     assert names_when_bare(text, text.index("10"))
     assert not names_when_bare(text, text.index("3"))  # sentence-initial: cannot tell
     assert not names_when_bare("He arrived on Monday 5", 22)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("the lead lasted just six minutes before Graham scored", "six minutes"),
+    ("patients waiting two years before treatment", "two years"),
+    ("it took three days after the crash", "three days"),
+])
+def test_numcontext_says_when_not_after_verbs_of_duration(text: str, span: str) -> None:
+    assert not says_when(text, *_at(text, span))
+
+
+def test_numcontext_says_when_before_an_event() -> None:
+    text = "Two days before the vote, he resigned."
+    assert says_when(text, *_at(text, "Two days"))
+
+
+def test_numcontext_says_when_the_last_n() -> None:
+    text = "the last 24 hours had seen bets"
+    assert says_when(text, *_at(text, "24 hours"))
+
+
+def test_numcontext_spent_the_past_n_says_how_long() -> None:
+    text = "He spent the past two years abroad."
+    assert not says_when(text, *_at(text, "two years"))
