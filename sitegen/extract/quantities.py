@@ -68,6 +68,8 @@ _RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
                     r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 _MINUS = re.compile(r"(?:(?<![^\s(])[-−]|\bminus[ \t]+)$", re.I)
+_VULGAR = re.compile(r"(?:[ \t]+(\d{1,2})/(\d{1,2})|[ \t]?([½¼¾⅓⅔]))(?![\d/])")
+_VULGAR_SIGNS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3)}
 _WON = re.compile(r"[ \t]+won\b")
 
 
@@ -174,6 +176,10 @@ def _with_unit(text: str, q: Quantity) -> Quantity:
     m = _AND_A_HALF.match(text, q.end)
     if m:
         q = replace(q, value=q.value + 0.5, end=m.end(), integer_digits=None)
+    elif q.integer_digits is not None and (m := _VULGAR.match(text, q.end)):
+        num, den = (int(m.group(1)), int(m.group(2))) if m.group(1) else _VULGAR_SIGNS[m.group(3)]
+        if 0 < num < den <= 16:  # "2 1/2 years", "3½ miles"
+            q = replace(q, value=q.value + num / den, end=m.end(), integer_digits=None)
     if q.unit is None:
         found = unit_after(text, q.end)
         if found:

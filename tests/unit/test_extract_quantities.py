@@ -128,3 +128,9 @@ def test_quantities_scan_reads_other_styles(
 
 def test_quantities_scan_needs_a_word_edge_before_letter_signs() -> None:
     assert _read("HRs 5") == [("5", 5, None, "amount")]
+
+
+def test_quantities_scan_adds_written_fractions() -> None:
+    assert _read("for 2 1/2 years") == [("2 1/2", 2.5, None, "amount")]
+    assert _read("ran 3½ miles") == [("3½ miles", 3.5, "miles", "amount")]
+    assert [v for _, v, _, _ in _read("on 9/11 and 24/7")] == []
