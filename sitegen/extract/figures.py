@@ -34,7 +34,7 @@ SCORE_NOUNS = frozenset({"win", "wins", "victory", "victories", "defeat", "defea
                          "decision", "ruling", "favourite", "favorite", "odds", "record",
                          "scoreline", "result", "thrashing", "triumph", "count", "tally"})
 _NOT_COUNT_ONE = frozenset({"no", "any", "every", "each", "the", "this", "that", "another",
-                            "which", "what", "someone", "anyone", "only", "just"})
+                            "which", "what", "someone", "anyone"})
 
 #: Nouns after "one" that make an idiom of time or manner, not a count ...
 _IDIOM_NOUNS = frozenset({"point", "stage", "time", "way", "hand", "day", "night", "morning",

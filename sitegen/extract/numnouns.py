@@ -47,7 +47,8 @@ def counted_noun(tok: Token | None, text: str, end: int) -> Token | None:
     while i < len(doc) and words < MAX_WORDS:
         last = _word_end(doc[i])
         hyphenated = last.i > i
-        if last.pos_ == "NOUN" or last.tag_ == "NNPS" or (hyphenated and last.pos_ == "PROPN"):
+        if last.pos_ == "NOUN" or last.tag_ == "NNPS" or (hyphenated and last.pos_ == "PROPN") \
+                or _is_member_noun(last):
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and last.whitespace_ and _continues(last, nxt, hyphenated):
                 i, words = last.i + 1, words + 1
@@ -58,6 +59,14 @@ def counted_noun(tok: Token | None, text: str, end: int) -> Token | None:
             return None
         i, words = last.i + 1, words + 1
     return None
+
+
+def _is_member_noun(tok: Token) -> bool:
+    """'one Democrat', 'a Briton': a singular proper noun for a member of a group, ending the
+    noun phrase."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_type_ == "NORP" and tok.pos_ == "PROPN" and (
+        nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
 
 
 def _continues(noun: Token, nxt: Token, hyphenated: bool) -> bool:

@@ -149,3 +149,9 @@ def test_figures_a_dash_b_after_aged_is_a_range(nlp: Language) -> None:
 def test_figures_one_in_idioms_counts_nothing(nlp: Language) -> None:
     text = "At one point he left, and one day he will return. They stayed for one day."
     assert _found(nlp, text) == [("one day", 1, "day")]
+
+
+@pytest.mark.model
+def test_figures_one_member_of_a_group(nlp: Language) -> None:
+    text = "Only one Democrat voted no."
+    assert _found(nlp, text) == [("one Democrat", 1, "democrat")]
