@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_NOT_NAME_POS = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON"})
 #: Entity labels a word the model missed as a person may carry and still be one.
 _MAYBE_PERSON_LABELS = frozenset({"", "ORG", "PERSON"})
 
@@ -101,6 +102,8 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
     """A Mention from the tokens of a name span, or None if nothing name-like is left."""
     if toks and toks[0].lower_ in _ARTICLES:
         return None
+    while len(toks) > 1 and toks[0].pos_ in _NOT_NAME_POS:
+        toks = toks[1:]  # "Nevertheless Franz Ferdinand": a sentence adverb the model took in
     while toks and (toks[-1].text in _POSSESSIVE_TOKENS or toks[-1].is_punct):
         toks = toks[:-1]
     while len(toks) > 1 and fold(toks[-1].text) in POST_NOMINALS:

@@ -68,7 +68,8 @@ PERSON_NOUNS = frozenset(
     backbencher novelist poet pianist guitarist drummer skipper goalkeeper keeper defender
     midfielder winger batsman bowler jockey boxer golfer cyclist athlete sprinter
     photographer historian academic surgeon nurse soldier pilot prisoner suspect victim
-    witness grandmother grandfather uncle aunt nephew niece cousin chef""".split()
+    witness grandmother grandfather uncle aunt nephew niece cousin chef
+    seed veteran youngster teenager newcomer favourite rookie incumbent""".split()
 )
 
 _DOTS = re.compile(r"\.")

@@ -99,6 +99,23 @@ class Resolver:
     def nearest(self, char: int) -> Who:
         return self.salient(char, None)
 
+    def in_sentence(self, start: int, end: int, recent: int | None) -> Who:
+        """The person a sentence (tokens start..end-1) is about: a named subject, a
+        he/she subject, else the `recent` speaker, else the first named, else nobody."""
+        found = [(s, p, t) for s, p, t in self.people.after(self.doc[start].idx - 1)
+                 if t < end and not self._quoted(s)]
+        found = [m for m in found if start <= m[2] < end]
+        subject = self._subject_in(found)
+        if subject is not None:
+            return Who(subject)
+        pronoun = next((t for t in self.doc[start:end] if t.dep_ == "nsubj"
+                        and t.lower_ in _PRONOUN_SEX and not self._quoted(t.idx)), None)
+        if pronoun is not None:
+            return self.salient(pronoun.idx, _PRONOUN_SEX[pronoun.lower_])
+        if recent is not None:
+            return Who(recent)
+        return Who(min(found)[1]) if found else Who(None)
+
     def subject_between(self, first: int, last: int) -> Who | None:
         """The last person named as a subject in tokens first..last-1, outside quotes."""
         for _start, person, tok in self.people.before(self.doc[last].idx if last < len(self.doc)

@@ -9,7 +9,9 @@ Tried on each mention in text order, first hit wins:
    executive".
 3. A "who" clause: "Kevin Mayer, who heads Disney's streaming unit" ->
    "heads Disney's streaming unit"; "who is a member of X" -> "a member of X".
-4. "of" + organisation: "Michael Carpenter of the International Institute
+4. The role the name stands in apposition to: "The home secretary, Yvette
+   Cooper," -> "home secretary".
+5. (last resort) "of" + organisation: "Michael Carpenter of the International Institute
    for Strategic Studies" -> "of the International Institute for ...".
 """
 
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.extract.mentions import Mention
 from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, fold
+from sitegen.extract.personfilter import is_person_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,7 +110,7 @@ def _after(doc: Doc, m: Mention) -> str | None:
 
 
 def _of_phrase(doc: Doc, m: Mention) -> str | None:
-    """Rule 4: "Michael Carpenter of the International Institute ..."."""
+    """Rule 5: "Michael Carpenter of the International Institute ..."."""
     last = doc[m.last]
     for child in last.children:
         if child.i > m.last and child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -129,12 +132,25 @@ def _relative(verb: Token) -> str | None:
     return _text(verb.doc, verb.i, obj.right_edge.i if obj is not None else verb.i)
 
 
+def _head_role(doc: Doc, m: Mention) -> str | None:
+    """Rule 4: the name is the appositive of a role ("The home secretary, Yvette Cooper,")."""
+    last = doc[m.last]
+    head = last.head
+    if last.dep_ != "appos" or head.i >= m.first or not is_person_noun(head):
+        return None
+    first = head.left_edge.i
+    while first < head.i and doc[first].pos_ == "DET":
+        first += 1
+    return _text(doc, first, head.i)
+
+
 def find_role(doc: Doc, group: list[Mention]) -> str | None:
     """The first role the article gives any mention of this person, or None."""
     ordered = sorted(group, key=lambda m: m.start)
     before = [r for r in (_before(doc, m) for m in ordered) if r]
     best = max(before, key=lambda r: (len(r.split()), -before.index(r))) if before else None
-    after = next((r for r in (_after(doc, m) for m in ordered) if r), None)
+    after = next((r for r in (_after(doc, m) for m in ordered) if r), None) or next(
+        (r for r in (_head_role(doc, m) for m in ordered) if r), None)
     if best and (len(best.split()) > 1 or after is None):
         return best
     if after or best:

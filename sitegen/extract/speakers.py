@@ -7,8 +7,11 @@ Rules, in the order they are tried for each quotation:
    with a comma or question mark ("...," he said / said Mr X), else the
    nearest one before it in its sentence (X said: "..."), else any after it.
    "according to X" counts as a verb whose subject is X.
-3. No verb: a quotation that opens its paragraph and is followed straight
-   away by another one takes that one's speaker; otherwise it continues the
+3. No verb: a phrase quoted inside a narrative sentence goes to the person
+   that sentence is about (its subject, else the first named), else nobody.
+   A quotation that opens its paragraph and is followed straight away by
+   another one takes that one's speaker; otherwise a person introduced as a
+   subject since the last quotation ("X was keen to talk. "..."), else the
    previous quotation's speaker (multi-sentence and multi-paragraph quotes).
 The verb's subject (climbing conj/advcl/xcomp for "adding that", "calling")
 is resolved by `resolve.Resolver`: a named person, a pronoun or a definite
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _SKIP_SUBJECTS = frozenset({"i", "you", "we", "one", "what", "this", "these", "those", "there"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_OPENS_SENTENCE = frozenset('.?!:;"”’\'\n')  # before a mark that starts a sentence
 _QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing"})
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep")
 
@@ -67,6 +71,7 @@ class Attributor:
 
     def attribute(self) -> list[Who]:
         cued = []
+        self._fragments: set[int] = set()  # quotes attributed as narrative fragments
         self._previous: int | None = None
         for k in range(len(self.quotes)):
             who = self._cued(k)
@@ -198,6 +203,13 @@ class Attributor:
                 or any(c.dep_ == "appos" and people.person_at(c.i) is not None
                        for c in tok.children))
 
+    def _recent(self, k: int, done: list[Who]) -> int | None:
+        """The last speaker if the last quotation is at most one paragraph back."""
+        if not k or done[-1].speaker is None:
+            return None
+        gap = self.text[self.quotes[k - 1].span.end : self.quotes[k].span.start]
+        return done[-1].speaker if gap.count("\n\n") + (gap.count("\n") > 0) <= 1 else None
+
     def _uncued(self, k: int, cued: list[Who | None], done: list[Who]) -> Who:
         """Rule 3: borrow the next quotation's speaker or continue the previous one."""
         q = self.quotes[k]
@@ -208,10 +220,20 @@ class Attributor:
             line_start = text.rfind("\n", 0, q.span.open_mark) + 1
             if not gap.strip() and not text[line_start : q.span.open_mark].strip():
                 return cued[k + 1]  # type: ignore[return-value]
+        sent = self.doc[q.first].sent
+        lead = text[max(0, q.span.open_mark - 3) : q.span.open_mark].rstrip()
+        if lead[-1:] not in _OPENS_SENTENCE and any(
+                not (t.is_punct or t.is_space) and t.i not in self.inside
+                for t in self.doc[sent.start : q.first]):
+            # A phrase quoted inside narrative ('the "real opposition"') with no reporting
+            # verb: whoever the sentence is about, never the last speaker carried over.
+            self._fragments.add(k)
+            return self.resolver.in_sentence(sent.start, sent.end, self._recent(k, done))
         since = self.quotes[k - 1].last + 1 if k else 0
         subject = self.resolver.subject_between(since, q.first)
         if subject is not None:
             return subject  # "Martyn Williams was keen not to talk ... "We've got ...""
-        if done:
-            return done[-1]
+        spoken = [w for j, w in enumerate(done) if j not in self._fragments]
+        if spoken:
+            return spoken[-1]  # a fragment in narrative does not interrupt a speaker
         return self.resolver.nearest(q.span.start)

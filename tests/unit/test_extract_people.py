@@ -103,3 +103,24 @@ def test_people_role_from_of_phrase(nlp: Language) -> None:
 def test_people_modifier_name_is_not_a_person(nlp: Language) -> None:
     text = "Lib Dem MP Parmjit Singh Gill won the seat."
     assert list(by_name(people(nlp, text))) == ["Parmjit Singh Gill"]
+
+
+def test_people_role_from_head_of_appositive(nlp: Language) -> None:
+    text = "The home secretary, Yvette Cooper, visited Dover on Friday."
+    assert people(nlp, text).found[0].role == "home secretary"
+
+
+def test_people_role_skips_us_party_tag(nlp: Language) -> None:
+    text = "Sen. Mark Hollis, D-Ohio, voted against the bill."
+    person = people(nlp, text).found[0]
+    assert person.name == "Mark Hollis" and person.role == "Sen."
+
+
+def test_people_peer_keeps_of_place(nlp: Language) -> None:
+    text = "The former Lord Chancellor, Lord Irvine of Lairg, disagreed."
+    assert "Irvine of Lairg" in by_name(people(nlp, text))
+
+
+def test_people_sentence_adverb_not_in_name(nlp: Language) -> None:
+    text = "Nevertheless Alice Moreno won the vote."
+    assert list(by_name(people(nlp, text))) == ["Alice Moreno"]

@@ -112,3 +112,37 @@ def test_quotes_title_and_surname_resolve_to_full_name(nlp: Language) -> None:
 
 def test_quotes_named_thing_is_not_a_quote() -> None:
     assert kept('They joined a group called "Parents First" last year.') == []
+
+
+@pytest.mark.model
+def test_quotes_quoted_as_saying_names_the_speaker(nlp: Language) -> None:
+    text = '"We are all in shock," the agency quoted factory worker Dan Ellis as saying.'
+    assert quotes(nlp, text)[0][1] == "Dan Ellis"
+
+
+@pytest.mark.model
+def test_quotes_dateline_subject_resolves_through_appositive(nlp: Language) -> None:
+    text = ("BOSTON (AP) — Mayor Ruth Garland warned Monday that the city was broke, "
+            "telling reporters the budget was “out of control.”")
+    assert quotes(nlp, text)[0][1] == "Ruth Garland"
+
+
+@pytest.mark.model
+def test_quotes_fragment_in_narrative_goes_to_sentence_subject(nlp: Language) -> None:
+    text = ('The minister spoke first. Later, Helen Shaw thanked her family and her '
+            '"heroes" at the ceremony.')
+    assert quotes(nlp, text)[0][1] == "Helen Shaw"
+
+
+@pytest.mark.model
+def test_quotes_fragment_naming_nobody_has_no_speaker(nlp: Language) -> None:
+    text = 'Gamers can race against a "ghost" car to beat their best time.'
+    assert quotes(nlp, text)[0][1] is None
+
+
+@pytest.mark.model
+def test_quotes_relative_pronoun_source_is_its_antecedent(nlp: Language) -> None:
+    text = ('The airline group, which called the law a "bad piece of legislation", '
+            'will appeal.')
+    [(_, speaker, source)] = quotes(nlp, text)
+    assert speaker is None and source is not None and "airline group" in source
