@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_HYPHENS = frozenset({"-", "‐", "–"})
 _NOT_NAME_POS = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON"})
 #: Entity labels a word the model missed as a person may carry and still be one.
 _MAYBE_PERSON_LABELS = frozenset({"", "ORG", "PERSON"})
@@ -115,24 +116,31 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
             titles.append(tok)
         else:
             titles = []  # "Backbencher Stephen Pound": a role word, not part of the name
-    if not toks or not all(looks_like_name_word(t.text) for t in toks):
+    if not toks:
         return None
-    given = len(toks)
+    toks = _hyphenated(doc, toks)
+    words = doc[toks[0].i : toks[-1].i + 1].text.split()
+    if not all(looks_like_name_word(w) for w in words):
+        return None
+    given = len(words)
     titles = _left_titles(doc, (titles[0] if titles else toks[0]).i) + titles
     if not titles:
         extra = _left_name_word(doc, toks[0].i)
         if extra is not None:
             toks.insert(0, extra)
-    toks = toks + _peerage(doc, toks[-1].i, titles)
+            words.insert(0, extra.text)
+    peer = _peerage(doc, toks[-1].i, titles)
+    toks += peer
+    words += [t.text for t in peer]
     head = titles[0] if titles else toks[0]
     end = toks[-1].idx + len(toks[-1].text)
-    words = [t.text for t in toks]
-    if words[-1].endswith(".") and len(words[-1]) > 2 and words[-1][-2].islower():
+    if (words[-1].endswith(".") and len(words[-1]) > 2 and words[-1][-2].islower()
+            and fold(words[-1]) not in ("jr", "sr")):
         words[-1] = words[-1][:-1]  # "Norbert Ore." at a sentence end: the dot is not his
         end -= 1
     return Mention(
         start=toks[0].idx,
-        end=toks[-1].idx + len(toks[-1].text),
+        end=end,
         words=tuple(words),
         titles=tuple(t.text for t in titles),
         title_start=head.idx,
@@ -143,6 +151,19 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
         title_first=head.i,
         given=given if tagged else 0,
     )
+
+
+def _hyphenated(doc: Doc, toks: list[Token]) -> list[Token]:
+    """Widen a name over hyphen-joined parts the model cut off ("Jean-" Claude,
+    Ocasio "-Cortez"): a hyphen with no space on either side and a capital after."""
+    first, last = toks[0].i, toks[-1].i
+    while (first >= 2 and doc[first - 1].text in _HYPHENS and not doc[first - 1].whitespace_
+           and not doc[first - 2].whitespace_ and doc[first - 2].text[:1].isupper()):
+        first -= 2
+    while (last + 2 < len(doc) and doc[last + 1].text in _HYPHENS and not doc[last].whitespace_
+           and not doc[last + 1].whitespace_ and doc[last + 2].text[:1].isupper()):
+        last += 2
+    return list(doc[first : last + 1])
 
 
 def _peerage(doc: Doc, last: int, titles: list[Token]) -> list[Token]:

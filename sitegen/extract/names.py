@@ -69,7 +69,8 @@ PERSON_NOUNS = frozenset(
     midfielder winger batsman bowler jockey boxer golfer cyclist athlete sprinter
     photographer historian academic surgeon nurse soldier pilot prisoner suspect victim
     witness grandmother grandfather uncle aunt nephew niece cousin chef
-    seed veteran youngster teenager newcomer favourite rookie incumbent""".split()
+    seed veteran youngster teenager newcomer favourite rookie incumbent
+    king queen prince princess pope""".split()
 )
 
 _DOTS = re.compile(r"\.")

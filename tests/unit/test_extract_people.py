@@ -124,3 +124,11 @@ def test_people_peer_keeps_of_place(nlp: Language) -> None:
 def test_people_sentence_adverb_not_in_name(nlp: Language) -> None:
     text = "Nevertheless Alice Moreno won the vote."
     assert list(by_name(people(nlp, text))) == ["Alice Moreno"]
+
+
+def test_people_hyphenated_names_kept_whole(nlp: Language) -> None:
+    text = ("Commission President Jean-Claude Juncker met Rep. Alexandria Ocasio-Cortez. "
+            "Ocasio-Cortez said little.")
+    names = by_name(people(nlp, text))
+    assert "Jean-Claude Juncker" in names
+    assert "Ocasio-Cortez" in names["Alexandria Ocasio-Cortez"]
