@@ -130,8 +130,9 @@ def _read(text: str, index: _Index, q: Quantity) -> tuple[Quantity, str | None, 
         bare_name = q.integer_digits is not None and ctx.names_when_bare(text, q.start)
         return None if (is_year(q) or bare_name) else (q, None, q.end)
     unit = word_text(head) if q.kind != "fraction" else f"fraction of {word_text(head)}"
-    if head.lower_ in TIME_UNITS and ctx.says_when(text, q.start, head.idx + len(head)):
-        return None
+    if head.lower_ in TIME_UNITS and (head.text[0].isupper() or ctx.says_when(
+            text, q.start, head.idx + len(head))):
+        return None  # "two years ago"; "60 Minutes", "28 Days Later" are titles
     if is_year(q) and (head.tag_ != "NNS" or ctx.after_determiner(text, q.start)):
         return None  # "the 2003 championships"; but "2000 people" counts
     return q, unit, head.idx + len(head)

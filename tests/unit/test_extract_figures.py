@@ -155,3 +155,9 @@ def test_figures_one_in_idioms_counts_nothing(nlp: Language) -> None:
 def test_figures_one_member_of_a_group(nlp: Language) -> None:
     text = "Only one Democrat voted no."
     assert _found(nlp, text) == [("one Democrat", 1, "democrat")]
+
+
+@pytest.mark.model
+def test_figures_capitalised_time_nouns_make_titles(nlp: Language) -> None:
+    text = "He told the CBS show 60 Minutes that he slept for 60 minutes."
+    assert _found(nlp, text) == [("60 minutes", 60, "minutes")]
