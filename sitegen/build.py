@@ -27,7 +27,8 @@ from sitegen.extract.cache import ExtractionCache
 from sitegen.link import LinkResult, link
 from sitegen.model import Article, Extraction, PersonCard, RenderedPage, Site
 from sitegen.pages import PagePlan, plan_pages
-from sitegen.render import check_templates, default_theme_dir, make_environment, render_pages
+from sitegen.render import check_templates, default_theme_dir, make_environment
+from sitegen.renderpool import render_all
 from sitegen.static import collect_static
 from sitegen.write import WriteReport, check_output_dir, write_site
 
@@ -85,13 +86,14 @@ def build(
         env = make_environment(config, explain=explain_templates)
         raise_errors([*content.errors, *check_templates(env, config.root)], content.warnings,
                      strict)
+    extractor = extractor or make_extractor(config)
     with timer("extract"):
-        extractions = extract_site(content, extractor or make_extractor(config), progress)
+        extractions = extract_site(content, extractor, progress)
     with timer("link"):
         linked = link_site(content, extractions, config)
         raise_errors([], linked.warnings, strict)
     with timer("render"):
-        pages = render_site(config, linked.site, env)
+        pages = render_site(config, linked.site, env, jobs=extractor.jobs)
     with timer("write"):
         written = write_site(pages, config.output_path, manifest_path(config))
     return BuildReport(
@@ -130,19 +132,22 @@ def link_site(
     return link(content.articles, extractions, content.cards, config)
 
 
-def render_site(config: SiteConfig, site: Site, env: jinja2.Environment) -> list[RenderedPage]:
-    """Every page and static file in memory. Raises BuildFailed listing every failure."""
-    return render_plans(config, plan_pages(config, site), env)
+def render_site(
+    config: SiteConfig, site: Site, env: jinja2.Environment, jobs: int = 1
+) -> list[RenderedPage]:
+    """Every page and static file in memory, rendered by up to `jobs` processes.
+    Raises BuildFailed listing every failure."""
+    return render_plans(config, plan_pages(config, site), env, jobs)
 
 
 def render_plans(
-    config: SiteConfig, plans: list[PagePlan], env: jinja2.Environment
+    config: SiteConfig, plans: list[PagePlan], env: jinja2.Environment, jobs: int = 1
 ) -> list[RenderedPage]:
     """The given plans rendered, plus the theme's assets and the site's static files.
     Raises BuildFailed listing every template and static-file error."""
     pages: list[RenderedPage] = []
     errors: list[SitegenError] = []
-    for item in render_pages(plans, env, config.root):
+    for item in render_all(plans, env, config.root, jobs):
         if isinstance(item, SitegenError):
             errors.append(item)
         else:

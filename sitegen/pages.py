@@ -22,7 +22,7 @@ from typing import Any
 from sitegen import jsonld, urls
 from sitegen.annotate import annotate_html, spans_for_article
 from sitegen.config import SiteConfig
-from sitegen.model import Article, ArticleLinks, Site, SitePerson
+from sitegen.model import ArticleLinks, Site, SitePerson
 from sitegen.opendata import numbers_data, people_data, quotes_data
 from sitegen.searchindex import search_index
 from sitegen.urls import article_url, person_url
@@ -82,6 +82,25 @@ class Planner:
     @property
     def common(self) -> dict[str, Any]:
         return {"config": self.config, "nav": NAV}
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedBody:
+    """An article's HTML with people linked, quotes anchored and numbers marked up.
+
+    Made when the page is rendered (Jinja calls `__html__`), not when it is planned,
+    and compared by its inputs: planning stays cheap for `serve`, and the work is done
+    in the render workers.
+    """
+
+    body_html: str
+    links: ArticleLinks
+    url: str  # the article page's URL, which person links are relative to
+
+    def __html__(self) -> str:
+        spans = spans_for_article(self.links,
+                                  lambda pid: urls.relative(self.url, person_url(pid)))
+        return annotate_html(self.body_html, spans)
 
 
 def plan_pages(config: SiteConfig, site: Site) -> list[PagePlan]:
@@ -154,7 +173,7 @@ def plan_article(planner: Planner, slug: str) -> PagePlan:
     context = {
         **planner.common,
         "article": article,
-        "body": _annotated_body(article, links, url),
+        "body": AnnotatedBody(article.body_html, links, url),
         "people": people,
         "quotes": quotes,
         "key_quotes": [views.quotes[(slug, q.id)] for q in key_quotes(links.quotes)],
@@ -166,12 +185,6 @@ def plan_article(planner: Planner, slug: str) -> PagePlan:
     depends = {f"article:{slug}"} | {f"person:{p.person_id}" for p in links.people}
     return PagePlan(url, "article.html", context, {"title": article.title, "section": "articles"},
                     frozenset(depends))
-
-
-def _annotated_body(article: Article, links: ArticleLinks, url: str) -> str:
-    """The article's HTML with people linked, quotes anchored and numbers marked up."""
-    spans = spans_for_article(links, lambda pid: urls.relative(url, person_url(pid)))
-    return annotate_html(article.body_html, spans)
 
 
 def plan_person(planner: Planner, pid: str) -> PagePlan:

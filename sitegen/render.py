@@ -70,6 +70,7 @@ def make_environment(config: SiteConfig, explain: bool = False) -> jinja2.Enviro
     )
     env.filters["date"] = format_date
     env.filters["isodate"] = iso_datetime
+    env.filters["time"] = time_tag
     env.filters["number"] = format_number
     env.filters["jsonld"] = json_ld
     env.filters["json"] = json_data
@@ -115,17 +116,26 @@ def _shown(filename: str, root: Path) -> str:
 
 @jinja2.pass_context
 def _rel(context: jinja2.runtime.Context, to_url: str, fragment: str = "") -> str:
-    """A link from the page being rendered to `to_url`: relative, except on pages served
-    at any depth (404.html), where it starts at base_url's path."""
+    """A link from the page being rendered to `to_url`, through the page's `root`: the
+    relative way up to the site root ("../../"), or base_url's path on pages served at
+    any depth (404.html). A link to the page itself is just its file name."""
     page = context["page"]
-    if page.get("root_links"):
-        target = urls.output_path(to_url)
-        return f"{context['base_path']}{target}" + (f"#{fragment}" if fragment else "")
-    return urls.relative(page["url"], to_url, fragment)
+    if to_url == page["url"] and not page.get("root_links"):
+        target = urls.output_path(to_url).rsplit("/", 1)[-1]
+    else:
+        target = page["root"] + urls.output_path(to_url)
+    return f"{target}#{fragment}" if fragment else target
 
 
 def format_date(value: dt.date | None, fmt: str = "%-d %B %Y") -> str:
     return value.strftime(fmt) if value else ""
+
+
+def time_tag(value: dt.date | None) -> Markup:
+    """`<time datetime="2024-03-01">1 March 2024</time>`, or nothing for no date."""
+    if value is None:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value))
 
 
 def iso_datetime(value: dt.date | None) -> str:
@@ -161,18 +171,21 @@ def json_ld(data: Any) -> Markup:
 
 
 def json_data(data: Any) -> Markup:
-    """JSON for a data file: UTF-8, one record per line or so, stable key order."""
-    return Markup(json.dumps(data, ensure_ascii=False, indent=1))
+    """JSON for a data file: UTF-8, compact (the files are large), keys in record order."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def render_pages(
     plans: Iterable[PagePlan], env: jinja2.Environment, root: Path
 ) -> Iterator[RenderedPage | TemplateError]:
     """Render each plan; a failing page yields a TemplateError instead of stopping."""
+    base_path = str(env.globals["base_path"])
     for plan in plans:
         try:
             template = env.get_template(plan.template)
-            text = template.render({**plan.context, "page": {"url": plan.url, **plan.page}})
+            up = base_path if plan.page.get("root_links") else urls.root_prefix(plan.url)
+            text = template.render({**plan.context,
+                                    "page": {"url": plan.url, "root": up, **plan.page}})
         except jinja2.TemplateNotFound as exc:
             # The traceback locates the {% extends %} or {% include %} that asked for it.
             located = _runtime_error(exc, plan, root)

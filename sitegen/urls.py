@@ -8,8 +8,6 @@ any sub-path of a host.
 
 from __future__ import annotations
 
-import posixpath
-
 
 def output_path(url: str) -> str:
     """The file a URL is written to: "articles/x/" -> "articles/x/index.html"."""
@@ -19,10 +17,17 @@ def output_path(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str, fragment: str = "") -> str:
-    """A link from page `from_url` to page or file `to_url`, relative, with `index.html`."""
-    target = output_path(to_url)
-    base = posixpath.dirname(output_path(from_url))
-    rel = posixpath.relpath(target, base or ".")
+    """A link from page `from_url` to page or file `to_url`, relative, with `index.html`.
+
+    Pure string work on normalised site URLs (no `os.path`, which asks the OS for the
+    current directory on every call): a large site makes hundreds of thousands of links.
+    """
+    target = output_path(to_url).split("/")
+    base = output_path(from_url).split("/")[:-1]
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + target[common:])
     return f"{rel}#{fragment}" if fragment else rel
 
 

@@ -76,7 +76,7 @@ def test_pages_site_person_page_gathers_quotes_articles_and_card(site_root: Path
     assert 'href="../../articles/repair-budget/index.html#q-1"' in page
     assert 'href="../../articles/harbour-reopens/index.html#q-2"' in page
     assert page.count("2 mentions, 1 quote") == 2
-    assert 'href="../tom-baxter/index.html"' in page  # appears with
+    assert 'href="../../people/tom-baxter/index.html"' in page  # appears with
     assert "First seen" in page and "2024-03-01" in page and "2024-03-08" in page
 
 
