@@ -36,6 +36,11 @@ SCORE_NOUNS = frozenset({"win", "wins", "victory", "victories", "defeat", "defea
 _NOT_COUNT_ONE = frozenset({"no", "any", "every", "each", "the", "this", "that", "another",
                             "which", "what", "someone", "anyone"})
 
+#: Web copy puts no-break and thin spaces inside numbers ("15\u00a0per cent") and
+#: no-break hyphens in compounds; the rules read them as plain ones, one character for one.
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+                        "\u2011": "-"})
+
 #: Nouns after "one" that make an idiom of time or manner, not a count ...
 _IDIOM_NOUNS = frozenset({"point", "stage", "time", "way", "hand", "day", "night", "morning",
                           "evening", "afternoon"})
@@ -77,8 +82,9 @@ class _Index:
 
 def find_numbers(doc: Doc) -> tuple[NumberFound, ...]:
     """Every numeric fact in the Doc, in text order."""
-    text = doc.text
-    index = _Index(doc, text)
+    raw = doc.text
+    text = raw.translate(_PLAIN)  # same length: offsets stay valid for `raw`
+    index = _Index(doc, raw)
     found: list[tuple[Quantity, str | None, int] | None] = []
     quantities = _expand_scores(text, index, scan(text))
     for q in quantities:
@@ -90,7 +96,7 @@ def find_numbers(doc: Doc) -> tuple[NumberFound, ...]:
         if k + 1 < len(kept) and end > kept[k + 1][0].start:
             end = q.end  # "one in 13 of the 48 million cards": stop before the next number
         start = q.start if q.kind == "score" else ctx.prefix_start(text, q.start)
-        out.append(NumberFound(text[start:end], float(q.value), unit,
+        out.append(NumberFound(raw[start:end], float(q.value), unit,
                                index.sentence(q.start), start, end))
     return tuple(out)
 

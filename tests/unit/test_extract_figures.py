@@ -161,3 +161,9 @@ def test_figures_one_member_of_a_group(nlp: Language) -> None:
 def test_figures_capitalised_time_nouns_make_titles(nlp: Language) -> None:
     text = "He told the CBS show 60 Minutes that he slept for 60 minutes."
     assert _found(nlp, text) == [("60 minutes", 60, "minutes")]
+
+
+@pytest.mark.model
+def test_figures_reads_no_break_spaces(nlp: Language) -> None:
+    text = "Prices rose 15\u00a0per cent, to £5\u00a0million."
+    assert _found(nlp, text) == [("15\u00a0per cent", 15, "%"), ("£5\u00a0million", 5e6, "GBP")]
