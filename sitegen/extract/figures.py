@@ -106,7 +106,8 @@ def _expand_scores(text: str, index: _Index, qs: list[Quantity]) -> list[Quantit
     out: list[Quantity] = []
     for q in qs:
         nxt = index.token_from(q.end) if q.kind == "score" else None
-        counts = (nxt is not None and text[q.end:nxt.idx].strip() == "" and nxt.tag_ == "NNS"
+        counts = (nxt is not None and text[q.end:nxt.idx].strip() == ""
+                  and (nxt.tag_ == "NNS" or nxt.lower_ in TIME_UNITS)
                   and nxt.lower_ not in SCORE_NOUNS)
         if q.kind == "score" and q.parts[0].value < q.parts[1].value and (
                 counts or ctx.before_range(text, q.start)):

@@ -167,3 +167,9 @@ def test_figures_capitalised_time_nouns_make_titles(nlp: Language) -> None:
 def test_figures_reads_no_break_spaces(nlp: Language) -> None:
     text = "Prices rose 15\u00a0per cent, to £5\u00a0million."
     assert _found(nlp, text) == [("15\u00a0per cent", 15, "%"), ("£5\u00a0million", 5e6, "GBP")]
+
+
+@pytest.mark.model
+def test_figures_a_dash_b_before_a_time_unit_is_a_range(nlp: Language) -> None:
+    text = "It is a 15-20 minute walk."
+    assert [v for _, v, _ in _found(nlp, text)] == [15, 20]
