@@ -153,6 +153,8 @@ class PersonFilter:
     def _doubt(self, m: Mention, lists: bool = True) -> bool:
         if any(is_org_word(w) for w in m.words) or fold(m.words[-1]) in COMPASS_WORDS:
             return True
+        if len(m.words) > 1 and any(w.isupper() and len(w) >= 3 for w in m.words):
+            return True  # "Xerox PARC": an acronym inside a name is a firm's
         last = self.doc[m.last]
         for child in last.children:
             if child.dep_ == "appos" and child.lower_ in ORG_WORDS:

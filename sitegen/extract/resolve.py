@@ -88,13 +88,11 @@ class Resolver:
         if person is None:
             return None
         k = end.i
-        while k > subj.i and self.people.person_at(k - 1) == person:
-            k -= 1
-        before = self.doc[k - 1]
-        if before.is_lower and before.pos_ == "NOUN" or before.pos_ == "PROPN" and (
-                before.i not in self.people.token_person):
-            return person
-        return None
+        while k > subj.i and (self.people.person_at(k - 1) == person
+                              or self.doc[k - 1].text[:1].isupper()):
+            k -= 1  # back over the name and any capitalised titles ("House Speaker")
+        before = self.doc[k - 1] if k > subj.i else self.doc[k]
+        return person if before.pos_ == "NOUN" and before.is_lower else None
 
     def nearest(self, char: int) -> Who:
         return self.salient(char, None)

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitegen.extract.names import INVERTING_VERBS, REPORTING_VERBS
+from sitegen.extract.names import INVERTING_VERBS, REPORTING_VERBS, is_honorific
 from sitegen.extract.quotespans import QuoteSpan
 from sitegen.extract.resolve import Resolver, Who
 
@@ -171,9 +171,8 @@ class Attributor:
         if verb.lower_ == "according":
             to = self.doc[verb.i + 1]
             return next((c for c in to.children if c.dep_ == "pobj"), None)
-        nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
-        if (verb.lower_ in INVERTING_VERBS and nxt is not None and nxt.i not in self.inside
-                and self.resolver.people.person_at(nxt.i) is not None):
+        nxt = self._name_after(verb) if verb.lower_ in INVERTING_VERBS else None
+        if nxt is not None:
             return nxt  # "said Junya Tanase": the parse may give "said" another subject
         tok, first = verb, None
         for step in range(5):
@@ -183,7 +182,7 @@ class Attributor:
                     return obj
             subjects = [c for c in tok.children
                         if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
-            named = [c for c in subjects if self._personal(c)]
+            named = [c for c in subjects if self._personal(c) and not self._governed(c)]
             if named or (subjects and step == 0):
                 return (named or subjects)[0]  # "Another peer, Lord Skidelsky, said"
             first = first or (subjects[0] if subjects else None)
@@ -194,6 +193,32 @@ class Attributor:
         # unless one further up names a person (the parse often hangs the participle
         # on the wrong clause: "signaled that the bank was ..., telling lawmakers ...").
         return first
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """A person named right after the verb, titles skipped ("said Sen. Jo Lee"), when the
+        verb follows the quotation or a comma or has no subject of its own before it
+        (not "The club said Lind had been ...")."""
+        prev = self.doc[verb.i - 1] if verb.i else None
+        own = any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+        if own and prev is not None and not prev.is_punct:
+            return None
+        k = verb.i + 1
+        while k < len(self.doc) and k - verb.i <= 4 and k not in self.inside:
+            tok = self.doc[k]
+            if self.resolver.people.person_at(k) is not None:
+                return tok
+            if not (is_honorific(tok.text) or tok.text == "."):
+                return None
+            k += 1
+        return None
+
+    def _governed(self, tok: Token) -> bool:
+        """The name follows a preposition: "a spokeswoman for House Speaker Dana Ruiz"
+        (the parse sometimes makes it a second subject of "said")."""
+        k = tok.i
+        while k > 0 and self.doc[k - 1].text[:1].isupper() and self.doc[k - 1].dep_ == "compound":
+            k -= 1
+        return k > 0 and self.doc[k - 1].pos_ == "ADP"
 
     def _personal(self, tok: Token) -> bool:
         """A subject that names a person, directly or through an appositive

@@ -146,3 +146,24 @@ def test_quotes_relative_pronoun_source_is_its_antecedent(nlp: Language) -> None
             'will appeal.')
     [(_, speaker, source)] = quotes(nlp, text)
     assert speaker is None and source is not None and "airline group" in source
+
+
+@pytest.mark.model
+def test_quotes_spokeswoman_for_a_named_person_is_unnamed(nlp: Language) -> None:
+    text = ('A spokeswoman for House Speaker Dana Ruiz said the chamber would act '
+            '“as soon as practicable.”')
+    [(_, speaker, source)] = quotes(nlp, text)
+    assert speaker is None and source is not None and "spokeswoman" in source
+
+
+@pytest.mark.model
+def test_quotes_said_followed_by_a_name_is_not_inverted_when_subject_precedes(
+        nlp: Language) -> None:
+    text = 'The club said Erik Lind had been "outstanding" in training.'
+    assert quotes(nlp, text)[0][1] is None
+
+
+@pytest.mark.model
+def test_quotes_inverted_said_with_title(nlp: Language) -> None:
+    text = '"Cut rates now," said Sen. Elizabeth Warren, D-Mass.'
+    assert quotes(nlp, text)[0][1] == "Elizabeth Warren"
