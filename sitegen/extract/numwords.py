@@ -122,12 +122,8 @@ def fraction_value(numerator: str | None, denominator: str) -> float | None:
     den = FRACTION_WORDS.get(denominator.lower())
     if den is None:
         return None
-    num = 1.0
+    num: float | None = 1.0
     if numerator and numerator.lower() not in ("a", "an"):
-        value = words_value(_SPLIT.split(numerator)) if not numerator[0].isdigit() else None
-        if value is None:
-            value = parse_digits(numerator) if numerator[0].isdigit() else None
-        if value is None:
-            return None
-        num = value
-    return num / den
+        num = (parse_digits(numerator) if numerator[0].isdigit()
+               else words_value(_SPLIT.split(numerator)))
+    return None if num is None else num / den
