@@ -27,6 +27,7 @@ from sitegen.extract.names import (
     fold,
     is_honorific,
     is_org_word,
+    is_person_word,
     looks_like_name_word,
 )
 
@@ -36,9 +37,10 @@ if TYPE_CHECKING:
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _HYPHENS = frozenset({"-", "‐", "–"})
+_IN_NAME_PUNCT = _HYPHENS | {".", "'", "’"}
 _NOT_NAME_POS = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON"})
 #: Entity labels a word the model missed as a person may carry and still be one.
-_MAYBE_PERSON_LABELS = frozenset({"", "ORG", "PERSON"})
+_MAYBE_PERSON_LABELS = frozenset({"", "ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,8 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
     if not toks:
         return None
     toks = _hyphenated(doc, toks)
+    if any(t.is_punct and t.text not in _IN_NAME_PUNCT for t in toks):
+        return None  # "Bernard, Bowyer, Dyer": a list the model took for one name
     words = doc[toks[0].i : toks[-1].i + 1].text.split()
     if not all(looks_like_name_word(w) for w in words):
         return None
@@ -201,13 +205,15 @@ def _person_context(doc: Doc, chain: list[Token]) -> bool:
     """Parse evidence that an untagged name is a person."""
     head = chain[-1]
     before = doc[chain[0].i - 1] if chain[0].i > 0 else None
-    if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS:
+    if before is not None and before.is_lower and is_person_word(before.lower_):
         return True
+    speaks = head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in REPORTING_VERBS
+    if speaks and before is not None and before.is_lower and before.pos_ == "NOUN":
+        return True  # "reviewer Anne Holt called ...": any role noun before a speaker
     for child in head.children:
-        if child.dep_ == "appos" and child.lower_ in PERSON_NOUNS:
+        if child.dep_ == "appos" and is_person_word(child.lower_):
             return True
-        if (child.dep_ == "prep" and child.lower_ == "of"
-                and head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in REPORTING_VERBS):
+        if child.dep_ == "prep" and child.lower_ == "of" and speaks:
             return True
     return False
 
@@ -226,8 +232,8 @@ def context_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         if any(is_honorific(t.text) or is_org_word(t.text) or not t.text[:1].isupper()
                or (t.text.isupper() and len(t.text) > 1) for t in chain):
             continue
-        if tok.ent_type_ == "ORG" and not _entity_is(tok, chain):
-            continue
+        if tok.ent_type_ not in ("", "PERSON") and not _entity_is(tok, chain):
+            continue  # part of a longer organisation or place name
         if _person_context(doc, chain):
             m = mention_from_tokens(doc, chain, tagged=False)
             if m is not None:

@@ -69,7 +69,8 @@ PERSON_NOUNS = frozenset(
     midfielder winger batsman bowler jockey boxer golfer cyclist athlete sprinter
     photographer historian academic surgeon nurse soldier pilot prisoner suspect victim
     witness grandmother grandfather uncle aunt nephew niece cousin chef
-    seed veteran youngster teenager newcomer favourite rookie incumbent
+    seed veteran youngster teenager newcomer favourite rookie incumbent reviewer critic
+    columnist commentator correspondent reporter blogger pundit lecturer curator
     king queen prince princess pope""".split()
 )
 
@@ -80,6 +81,12 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 def fold(word: str) -> str:
     """A word lower-cased with dots removed, for comparing against the word lists."""
     return _DOTS.sub("", word).lower()
+
+
+def is_person_word(word: str) -> bool:
+    """'spokesman', 'sons', 'chairmen': a noun for a person (lower-case word)."""
+    return (word in PERSON_NOUNS or word.rstrip("s") in PERSON_NOUNS
+            or (word.endswith("men") and word[:-3] + "man" in PERSON_NOUNS))
 
 
 def is_honorific(word: str) -> bool:

@@ -35,7 +35,7 @@ from sitegen.extract.roles import find_role
 from sitegen.model import PersonFound
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _SKIP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                           "EVENT", "LAW", "LANGUAGE"})
@@ -129,7 +129,8 @@ def _rescan(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of known names that the model tagged as something else, or not at all."""
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     bare = {fold(m.words[0]) for m in mentions if len(m.words) == 1 and not m.titles}
-    surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1 and m.tagged}
+    surnames = {fold(m.words[-1]) for m in mentions
+                if len(m.words) > 1 and (m.tagged or m.context)}
     words = {m.words[-1] for m in mentions} | {" ".join(m.words) for m in mentions}
     if not words:
         return []
@@ -140,7 +141,7 @@ def _rescan(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         m = mention_from_tokens(doc, list(span), tagged=False)
         if m is None or (len(m.words) == 1 and not m.titles
-                         and not _bare_ok(fold(m.words[0]), span[0].ent_type_, bare, surnames)):
+                         and not _bare_ok(fold(m.words[0]), span[0], bare, surnames)):
             continue
         out.append(m)
         taken.update(range(m.first, m.last + 1))
@@ -168,10 +169,19 @@ def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _bare_ok(word: str, label: str, bare: set[str], surnames: set[str]) -> bool:
+def _bare_ok(word: str, tok: Token, bare: set[str], surnames: set[str]) -> bool:
     """A bare word is a person where the article uses it bare for one, or it is the
-    surname of a full name (unless tagged a nationality or place: "German", "Essex")."""
-    return word in bare or (word in surnames and label not in ("NORP", "GPE", "LOC"))
+    surname of a full name, unless tagged a nationality ("German"), or a place
+    ("Essex", "Marin") where it is not a subject or possessor ("Marin, 52, said")."""
+    if word in bare:
+        return True
+    if word not in surnames or tok.ent_type_ == "NORP":
+        return False
+    if tok.ent_type_ not in ("GPE", "LOC") or tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    to = tok.head  # "according to Holt"
+    return tok.dep_ == "pobj" and to.lower_ == "to" and to.i > 0 and (
+        tok.doc[to.i - 1].lower_ == "according")
 
 
 def _person(doc: Doc, group: list[Mention]) -> PersonFound:

@@ -29,10 +29,10 @@ from sitegen.extract.mentions import Mention
 from sitegen.extract.names import (
     COMPASS_WORDS,
     ORG_WORDS,
-    PERSON_NOUNS,
     SPEECH_VERBS,
     fold,
     is_org_word,
+    is_person_word,
 )
 
 if TYPE_CHECKING:
@@ -43,9 +43,7 @@ _THING_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_
 
 def is_person_noun(tok: Token) -> bool:
     """'spokesman', 'sons', 'chairmen': a noun for a person."""
-    word = tok.lower_
-    return (word in PERSON_NOUNS or word.rstrip("s") in PERSON_NOUNS
-            or (word.endswith("men") and word[:-3] + "man" in PERSON_NOUNS))
+    return is_person_word(tok.lower_)
 
 
 class PersonFilter:

@@ -92,7 +92,7 @@ class Resolver:
                               or self.doc[k - 1].text[:1].isupper()):
             k -= 1  # back over the name and any capitalised titles ("House Speaker")
         before = self.doc[k - 1] if k > subj.i else self.doc[k]
-        return person if before.pos_ == "NOUN" and before.is_lower else None
+        return person if before.is_lower and before.pos_ in ("NOUN", "PROPN", "ADJ") else None
 
     def nearest(self, char: int) -> Who:
         return self.salient(char, None)

@@ -132,3 +132,15 @@ def test_people_hyphenated_names_kept_whole(nlp: Language) -> None:
     names = by_name(people(nlp, text))
     assert "Jean-Claude Juncker" in names
     assert "Ocasio-Cortez" in names["Alexandria Ocasio-Cortez"]
+
+
+def test_people_surname_tagged_as_place_is_still_the_person(nlp: Language) -> None:
+    text = ("Director Sofia Marin's new film opened on Friday. Marin, 52, said it was "
+            "personal. According to Marin, it took ten years.")
+    [person] = people(nlp, text).found
+    assert person.name == "Sofia Marin" and len(person.mentions) == 3
+
+
+def test_people_comma_list_is_not_one_name(nlp: Language) -> None:
+    text = "Subs not used: Harper, Bernard, Bowyer, Dyer, Milner."
+    assert all("," not in p.name for p in people(nlp, text).found)
