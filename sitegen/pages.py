@@ -243,14 +243,13 @@ def plan_quotes_index(planner: Planner) -> PagePlan:
                    tuple(views.quotes[(q.article_slug, q.id)] for q in site.quotes_by_person[pid]))
         for pid in site.people_order if site.quotes_by_person.get(pid)
     ]
-    others = tuple(views.quotes[(q.article_slug, q.id)] for q in site.quotes if not q.speaker_id)
     by_article = [
         QuoteGroup(f"a-{slug}", views.articles[slug].title, views.articles[slug].url,
                    tuple(views.quotes[(slug, q.id)] for q in links.quotes))
         for slug, links in site.article_links.items() if links.quotes
     ]
-    context = {**planner.common, "by_speaker": by_speaker, "others": others,
-               "by_article": by_article, "quote_count": len(site.quotes)}
+    context = {**planner.common, "by_speaker": by_speaker, "by_article": by_article,
+               "quote_count": len(site.quotes)}
     return PagePlan("quotes/", "quotes.html", context, {"title": "Quotes", "section": "quotes"},
                     frozenset({"quotes", "people", "articles"}))
 

@@ -21,6 +21,8 @@ PANEL_QUOTES = 5
 PANEL_NUMBERS = 6
 #: Quotes shorter than this many words ("leant on") are scare quotes more than key quotes.
 KEY_QUOTE_WORDS = 4
+#: Quotes in side panels and on the home page are cut to about this many characters.
+BRIEF_CHARS = 140
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class QuoteView:
     anchor: str
     text: str  # exactly as in the article
     shown: str  # as lists show it: without the comma that led back into the sentence
+    brief: str  # `shown`, cut at a word to fit a side panel
     article: ArticleRef
     speaker: PersonRef | None
     source: str | None  # who said it when there is no speaker page
@@ -166,8 +169,16 @@ def quote_view(quote: SiteQuote, articles: Mapping[str, ArticleRef],
     speaker = people.get(quote.speaker_id) if quote.speaker_id else None
     shown = quote.text.rstrip()
     shown = shown[:-1].rstrip() if shown.endswith((",", ";", ":")) else shown
-    return QuoteView(quote.id, quote.text, shown or quote.text, articles[quote.article_slug],
+    shown = shown or quote.text
+    return QuoteView(quote.id, quote.text, shown, brief(shown), articles[quote.article_slug],
                      speaker, None if speaker else quote.source)
+
+
+def brief(text: str, limit: int = BRIEF_CHARS) -> str:
+    """`text` cut at the last word boundary before `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-–— ") + "…"
 
 
 def number_view(number: SiteNumber, articles: Mapping[str, ArticleRef]) -> NumberView:

@@ -152,3 +152,21 @@ def test_pages_site_card_errors_have_path_and_line(tmp_path: Path) -> None:
     assert [str(e) for e in failed.value.errors] == [
         "content/people/x.md:3: unknown card key 'alias'; did you mean 'aliases'?"]
     assert not (root / "output").exists()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("mode", "links"), [("all", 2), ("none", 0)])
+def test_pages_site_people_link_setting(
+    mode: str, links: int, site_root: Path, tmp_path: Path, extractor: Extractor
+) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(site_root, root, ignore=shutil.ignore_patterns("output", ".sitegen-cache"))
+    toml = (root / "sitegen.toml").read_text(encoding="utf-8")
+    (root / "sitegen.toml").write_text(toml.replace('link = "first"', f'link = "{mode}"'),
+                                       encoding="utf-8")
+    build(load_config(root / "sitegen.toml"), extractor=extractor)
+    page = (root / "output/articles/harbour-reopens/index.html").read_text(encoding="utf-8")
+    body = page.split('<div class="body">')[1].split("</div>")[0]
+    assert body.count('href="../../people/jane-holloway/index.html"') == links
+    panel = page.split('<aside class="panel"')[1]
+    assert 'href="../../people/jane-holloway/index.html"' in panel
