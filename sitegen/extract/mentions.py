@@ -123,6 +123,9 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
     toks = _hyphenated(doc, toks)
     if any(t.is_punct and t.text not in _IN_NAME_PUNCT for t in toks):
         return None  # "Bernard, Bowyer, Dyer": a list the model took for one name
+    breaks = [k for k, t in enumerate(toks[:-1]) if t.is_space or "\n" in t.whitespace_]
+    if breaks:
+        toks = toks[breaks[-1] + 1 :]  # a name never runs over a line break
     words = doc[toks[0].i : toks[-1].i + 1].text.split()
     if not all(looks_like_name_word(w) for w in words):
         return None

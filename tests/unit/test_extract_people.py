@@ -144,3 +144,9 @@ def test_people_surname_tagged_as_place_is_still_the_person(nlp: Language) -> No
 def test_people_comma_list_is_not_one_name(nlp: Language) -> None:
     text = "Subs not used: Harper, Bernard, Bowyer, Dyer, Milner."
     assert all("," not in p.name for p in people(nlp, text).found)
+
+
+def test_people_name_does_not_cross_a_line_break(nlp: Language) -> None:
+    text = "Coach backs Bergamasco\n\nDavid Dal Maso has been called up by Italy."
+    found = people(nlp, text).found
+    assert all("\n" not in p.name for p in found)
