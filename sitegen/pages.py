@@ -199,6 +199,7 @@ def plan_person(planner: Planner, pid: str) -> PagePlan:
         **planner.common,
         "person": person,
         "image_src": image_src,
+        "last_seen": person.last_seen if person.last_seen != person.first_seen else None,
         "quotes": quotes,
         "articles": mentions,
         "co_people": co_people,
