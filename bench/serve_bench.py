@@ -98,14 +98,17 @@ class Events:
                 return kind, data
 
 
-def start_server(site: Path, port: int) -> subprocess.Popen[str]:
+def start_server(site: Path, port: int, log_file: Path) -> subprocess.Popen[str]:
+    """`sitegen serve` in `site`, its log (stderr) going to `log_file` (a pipe nobody reads
+    while the bench runs would fill up and block the server)."""
     command = [sys.executable, "-m", "sitegen", "serve", "--port", str(port)]
-    log.info("$ (cd %s && %s)", site, shlex.join(command))
-    proc = subprocess.Popen(command, cwd=site, stderr=subprocess.PIPE, text=True)
+    log.info("$ (cd %s && %s 2>%s)", site, shlex.join(command), log_file)
+    with log_file.open("w") as err:
+        proc = subprocess.Popen(command, cwd=site, stderr=err, text=True)
     deadline = time.monotonic() + 3600
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"sitegen serve exited: {proc.communicate()[1]}")
+            raise SystemExit(f"sitegen serve exited: {log_file.read_text()[-2000:]}")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/__sitegen/status", timeout=5)
             return proc
@@ -155,7 +158,8 @@ def bench_site(kind: str, workdir: Path, edits: int, template_edits: int) -> Non
     log.info("== %s: %d articles in %s", kind, articles, site)
     started = time.perf_counter()
     port = free_port()
-    proc = start_server(site, port)
+    log_file = site.parent / f"{kind}-serve.log"
+    proc = start_server(site, port, log_file)
     log.info("server up (first build) in %.1f s", time.perf_counter() - started)
     events = Events(port)
     base = site / "templates" / "base.html"
@@ -169,8 +173,8 @@ def bench_site(kind: str, workdir: Path, edits: int, template_edits: int) -> Non
     finally:
         article.write_text(original, encoding="utf-8")
         proc.terminate()
-        err = proc.communicate(timeout=60)[1]
-    rebuilds = [float(m) for m in re.findall(r"rebuilt in (\d+) ms", err)]
+        proc.wait(timeout=60)
+    rebuilds = [float(m) for m in re.findall(r"rebuilt in (\d+) ms", log_file.read_text())]
     base.unlink(missing_ok=True)
     build = warm_build_seconds(site)
     log.info(summary("article edit -> reload event", article_times))

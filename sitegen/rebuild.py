@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,6 @@ from sitegen.build import (
     link_site,
     make_extractor,
     manifest_path,
-    raise_errors,
 )
 from sitegen.cards import load_cards
 from sitegen.config import SiteConfig, load_config
@@ -37,11 +37,12 @@ from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract import Extractor
 from sitegen.model import Article, Extraction, RenderedPage
 from sitegen.pages import plan_pages
-from sitegen.rebuild_memo import ArticleMemo, RenderMemo, RenderState
+from sitegen.rebuild_memo import ArticleMemo, RenderMemo
+from sitegen.rebuild_write import OutputWriter
 from sitegen.render import check_templates, default_theme_dir, make_environment
 from sitegen.serve_hub import PendingOutput
 from sitegen.static import collect_static
-from sitegen.write import check_output_dir, write_pages, write_site
+from sitegen.write import check_output_dir
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class Rebuilder:
         self._overrides = self._cli_overrides(config)
         self.stats: RebuildStats | None = None
         self._lock = threading.Lock()  # one rebuild (or model load) at a time
+        self._warned: set[str] = set()  # warnings already logged
         self._reset()
 
     def preload(self) -> threading.Thread:
@@ -99,8 +101,8 @@ class Rebuilder:
         self._env: jinja2.Environment | None = None
         self._static: list[RenderedPage] | None = None
         self._extractions: dict[str, tuple[str, Extraction]] = {}
-        self._on_disk: dict[str, bytes] | None = None  # what output/ holds (or will, at flush)
-        self._unwritten: tuple[list[RenderedPage], bool] | None = None  # (pages, structural)
+        self._writer = OutputWriter(self.config.output_path, manifest_path(self.config),
+                                    self.pending)
         self.page_count = 0
 
     # --- what to watch -------------------------------------------------------
@@ -130,7 +132,6 @@ class Rebuilder:
         """Rebuild after `changed` (empty: the first build). Returns output paths written
         or removed. Raises BuildFailed listing every error; `output/` is then untouched."""
         with self._lock:
-            self._flush()
             return self._rebuild(changed)
 
     def _rebuild(self, changed: frozenset[Path]) -> list[str]:
@@ -146,7 +147,7 @@ class Rebuilder:
             extracted = self._extract(content.articles)
         with timer("link"):
             linked = link_site(content, self.extractions(), config)
-            raise_errors([], linked.warnings, self.strict)
+            self._raise_errors([], linked.warnings)
         with timer("plan"):
             plans = plan_pages(config, linked.site)
         with timer("render"):
@@ -155,7 +156,7 @@ class Rebuilder:
             if errors:
                 raise BuildFailed(errors)
         with timer("write"):
-            outputs = self._write(state, static)
+            outputs = self._writer.write([e.page for e in state.entries.values()] + static)
         self.renders.commit(state)
         self.page_count = len(state.entries) + len(static)
         self.stats = RebuildStats(self.articles.parsed_last, extracted, state.rendered,
@@ -176,9 +177,21 @@ class Rebuilder:
                                         raw_html=config.raw_html)
         errors += card_errors
         env = self._environment(errors)
-        raise_errors(errors, tuple(warnings), self.strict)
+        self._raise_errors(errors, warnings)
         assert env is not None  # no environment means template errors, raised above
         return SiteContent(articles, cards, tuple(errors), tuple(warnings)), env
+
+    def _raise_errors(self, errors: Sequence[SitegenError],
+                      warnings: Sequence[SitegenError]) -> None:
+        """`build.raise_errors`, except that a warning is logged once per server, not again
+        on every keystroke; with --strict every warning still fails the build."""
+        for warning in warnings:
+            if str(warning) not in self._warned:
+                self._warned.add(str(warning))
+                log.warning("%s", warning)
+        failures = [*errors, *warnings] if self.strict else list(errors)
+        if failures:
+            raise BuildFailed(failures)
 
     def _note_changes(self, changed: frozenset[Path]) -> None:
         """Drop the memos a change invalidates."""
@@ -264,50 +277,8 @@ class Rebuilder:
             self._static = pages
         return self._static
 
-    def _write(self, state: RenderState, static: list[RenderedPage]) -> list[str]:
-        """Write the changed pages, or with `pending`, hand them to it until `flush`.
-        Returns the output paths that changed or went away."""
-        pages = [e.page for e in state.entries.values()] + static
-        known, self._on_disk = self._on_disk, {p.output_path: p.content for p in pages}
-        if known is None or self.pending is None:
-            return self._write_now(pages, known)
-        changed = {p.output_path: p.content for p in pages
-                   if known.get(p.output_path) is not p.content
-                   and known.get(p.output_path) != p.content}
-        removed = sorted(set(known) - set(self._on_disk))
-        self.pending.replace({**changed, **dict.fromkeys(removed)})
-        self._unwritten = (pages, bool(removed) or not set(changed) <= set(known))
-        return [*sorted(changed), *removed]
-
-    def _write_now(self, pages: list[RenderedPage], known: dict[str, bytes] | None) -> list[str]:
-        """When the set of files changed (an article came or went), `write_site` also
-        prunes stale files and updates the manifest; else only changed bytes are written."""
-        if known is None or known.keys() != {p.output_path for p in pages}:
-            report = write_site(pages, self.config.output_path, manifest_path(self.config))
-            return [*report.written, *report.removed]
-        fresh = [p for p in pages if known[p.output_path] is not p.content
-                 and known[p.output_path] != p.content]
-        return write_pages(fresh, self.config.output_path)[0]
-
     def flush(self) -> None:
-        """Write what the last rebuild left in `pending` (the server calls this right after
-        the reload event, so browsers never wait for the disk). Raises OSError."""
+        """Write what the last rebuild staged in `pending` (the server calls this right
+        after the reload event). Raises OSError."""
         with self._lock:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._unwritten is None or self.pending is None:
-            return
-        pages, structural = self._unwritten
-        self._unwritten = None
-        try:
-            if structural:
-                write_site(pages, self.config.output_path, manifest_path(self.config))
-            else:
-                write_pages([p for p in pages if self.pending.get(p.output_path)[0]],
-                            self.config.output_path)
-        except OSError:
-            self._on_disk = None  # unknown now: the next rebuild rewrites what differs
-            raise
-        finally:
-            self.pending.clear()
+            self._writer.flush()

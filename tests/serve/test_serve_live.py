@@ -60,17 +60,24 @@ def test_serve_edit_rerenders_only_pages_that_use_the_article(live: LiveServer,
     stream.close()
 
 
-def test_serve_delete_article_removes_its_page(live: LiveServer, site: Path) -> None:
-    assert request(live.port, "/articles/port-strike/").status == 200
+def test_serve_delete_article_removes_its_page_and_person(live: LiveServer,
+                                                          site: Path) -> None:
+    page = request(live.port, "/articles/port-strike/")
+    assert page.status == 200
+    people = re.findall(r'href="\.\./\.\./people/([a-z0-9-]+)/', page.text)
+    assert "tom-okafor" in people  # named only in this article
+    assert request(live.port, "/people/tom-okafor/").status == 200
     stream = _stream(live)
     (site / "content/articles/port-strike.md").unlink()
     stream.wait_for({"reload"})
     gone = request(live.port, "/articles/port-strike/")
     assert gone.status == 404
     assert "Page not found" in gone.text  # the site's own 404 page
+    assert request(live.port, "/people/tom-okafor/").status == 404
+    assert "Port strike ends" not in request(live.port, "/").text
+    assert "Okafor" not in request(live.port, "/people/").text
     wait_until(lambda: not (site / "output/articles/port-strike").exists(), 10,
                "the page's file to be pruned")
-    assert "Port strike ends" not in request(live.port, "/").text
     stream.close()
 
 
