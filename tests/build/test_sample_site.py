@@ -39,6 +39,16 @@ def test_sample_site_every_page_reachable_from_home(sample_output: Path) -> None
 
 
 @pytest.mark.model
+def test_sample_site_people_pages_are_reachable_and_cross_linked(sample_output: Path) -> None:
+    people = sorted(p.parent.name for p in (sample_output / "people").glob("*/index.html"))
+    assert len(people) >= 20 and "tony-blair" in people
+    assert {f"people/{pid}/index.html" for pid in people} <= reachable(sample_output)
+    blair = (sample_output / "people/tony-blair/index.html").read_text(encoding="utf-8")
+    assert blair.count('href="../../articles/') >= 5, "Tony Blair appears in several articles"
+    assert "#q-" in blair, "his quotes link to their place in the articles"
+
+
+@pytest.mark.model
 def test_sample_site_second_build_writes_nothing_and_never_imports_spacy(
     tmp_path: Path,
 ) -> None:
