@@ -66,7 +66,9 @@ def test_sample_site_second_build_writes_nothing_and_never_imports_spacy(
 
 
 @pytest.mark.model
-def test_sample_site_removes_stale_pages_after_success(tmp_path: Path, extractor: Extractor) -> None:
+def test_sample_site_removes_stale_pages_after_success(
+    tmp_path: Path, extractor: Extractor
+) -> None:
     site = tmp_path / "site"
     shutil.copytree(ROOT / "content", site / "content")
     shutil.copy(ROOT / "sitegen.toml", site / "sitegen.toml")
