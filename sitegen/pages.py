@@ -207,6 +207,7 @@ def plan_person(planner: Planner, pid: str) -> PagePlan:
                                 planner.absolute),
     }
     depends = ({f"person:{pid}"} | {f"article:{m.article.slug}" for m in mentions}
+               | {f"article:{q.article.slug}" for q in quotes}
                | {f"person:{c.person.id}" for c in co_people})
     return PagePlan(ref.url, "person.html", context, {"title": person.name, "section": "people"},
                     frozenset(depends))
