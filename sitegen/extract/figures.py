@@ -43,7 +43,7 @@ _PLAIN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": "
 
 #: Nouns after "one" that make an idiom of time or manner, not a count ...
 _IDIOM_NOUNS = frozenset({"point", "stage", "time", "way", "hand", "day", "night", "morning",
-                          "evening", "afternoon"})
+                          "evening", "afternoon", "thing"})
 #: ... unless a word before it says it counts: "for one day", "only one way".
 _COUNTING_BEFORE = frozenset({"for", "within", "only", "just", "than", "over", "under", "about",
                               "least", "most", "exactly", "in"})

@@ -18,6 +18,7 @@ _MODIFIER_POS = frozenset({"ADJ", "PROPN", "NOUN"})
 _MODIFIER_TAGS = frozenset({"VBN", "VBG", "JJ", "JJR", "JJS"})
 #: Nouns that follow a number without being what it counts.
 _NOT_COUNTED = frozenset({"%", "percent", "cent"})
+_TIME_DEICTICS = frozenset({"last", "next", "this", "previous", "past", "coming", "same"})
 _PARTITIVE_SKIP = frozenset({"DET", "PRON", "ADJ", "PROPN"})
 #: Adverbs and prepositions the tagger gives to words that modify counted nouns.
 _MODIFIER_WORDS = frozenset({"other", "outside", "more", "fewer", "less", "further", "extra",
@@ -54,9 +55,10 @@ def counted_noun(tok: Token | None, text: str, end: int) -> Token | None:
                 i, words = last.i + 1, words + 1
                 continue
             return None if last.lower_ in _NOT_COUNTED and words == 0 else last
-        if not (last.pos_ in _MODIFIER_POS or last.tag_ in _MODIFIER_TAGS or hyphenated
+        if last.lower_ in _TIME_DEICTICS or not (
+                last.pos_ in _MODIFIER_POS or last.tag_ in _MODIFIER_TAGS or hyphenated
                 or last.lower_ in _MODIFIER_WORDS):
-            return None
+            return None  # "sold 189,000 last year": "last year" says when, counts nothing
         i, words = last.i + 1, words + 1
     return None
 

@@ -10,8 +10,8 @@ class Quantity:
     """One number as written: text[start:end], its value and unit if the text gives one.
 
     kind: "amount" (a plain number), "fraction", "score" (A-B; `parts` holds A
-    and B in case the caller reads it as a range), "ordinal", "decade" (kept
-    so callers can see what was skipped), "year_range".
+    and B in case the caller reads it as a range), and kinds kept so callers
+    can see what was skipped: "ordinal", "decade", "year_range", "multiplier".
     """
 
     start: int

@@ -70,6 +70,7 @@ _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
 _MINUS = re.compile(r"(?:(?<![^\s(])[-−]|\bminus[ \t]+)$", re.I)
 _VULGAR = re.compile(r"(?:[ \t]+(\d{1,2})/(\d{1,2})|[ \t]?([½¼¾⅓⅔]))(?![\d/])")
 _VULGAR_SIGNS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3)}
+_FOLD = re.compile(r"-?fold\b", re.I)
 _WON = re.compile(r"[ \t]+won\b")
 
 
@@ -173,6 +174,8 @@ def _with_unit(text: str, q: Quantity) -> Quantity:
     """Add '%', a currency word, a measure, 'and a half' or a rate written after the number."""
     if q.kind != "amount":
         return q
+    if _FOLD.match(text, q.end):
+        return replace(q, kind="multiplier")  # "four-fold": a multiplier, not a number here
     m = _AND_A_HALF.match(text, q.end)
     if m:
         q = replace(q, value=q.value + 0.5, end=m.end(), integer_digits=None)

@@ -173,3 +173,9 @@ def test_figures_reads_no_break_spaces(nlp: Language) -> None:
 def test_figures_a_dash_b_before_a_time_unit_is_a_range(nlp: Language) -> None:
     text = "It is a 15-20 minute walk."
     assert [v for _, v, _ in _found(nlp, text)] == [15, 20]
+
+
+@pytest.mark.model
+def test_figures_time_adverbs_after_a_number_are_no_counted_noun(nlp: Language) -> None:
+    text = "BMW sold 189,000 last year, and one thing is clear."
+    assert _found(nlp, text) == [("189,000", 189000, None)]

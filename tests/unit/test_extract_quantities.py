@@ -134,3 +134,9 @@ def test_quantities_scan_adds_written_fractions() -> None:
     assert _read("for 2 1/2 years") == [("2 1/2", 2.5, None, "amount")]
     assert _read("ran 3½ miles") == [("3½ miles", 3.5, "miles", "amount")]
     assert [v for _, v, _, _ in _read("on 9/11 and 24/7")] == []
+
+
+def test_quantities_scan_marks_multipliers() -> None:
+    assert [k for *_, k in _read("a four-fold rise and a 10-fold jump")] == [
+        "multiplier", "multiplier"]
+    assert _read("a 10fold jump") == []
