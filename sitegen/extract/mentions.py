@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sitegen.extract.names import (
+    ABBREVIATED_TITLES,
     PEER_TITLES,
     PERSON_NOUNS,
     PERSONAL_TITLES,
@@ -72,12 +73,14 @@ def _left_titles(doc: Doc, first: int) -> list[Token]:
     k = first - 1
     while k >= 0 and len(out) < 4:
         tok = doc[k]
-        if tok.text == "." and k > 0 and doc[k - 1].whitespace_ == "" and is_honorific(
-                doc[k - 1].text):
+        if tok.text == "." and k > 0 and doc[k - 1].whitespace_ == "" and fold(
+                doc[k - 1].text) in ABBREVIATED_TITLES:
             tok = doc[k - 1]  # "Col" "." split by the tokenizer: keep the title's dot
             k -= 1
         if not (tok.text[:1].isupper() and is_honorific(tok.text)) or doc[first].is_sent_start:
             break  # a title never reaches back over a sentence break ("Miami Vice. Scrubs")
+        if tok.text.endswith(".") and fold(tok.text) not in ABBREVIATED_TITLES:
+            break  # "Vice." ends a sentence; "Sen." does not
         out.insert(0, tok)
         k -= 1
     return out

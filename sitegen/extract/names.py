@@ -29,6 +29,11 @@ HONORIFICS = frozenset(
 PERSONAL_TITLES = frozenset(
     "mr mrs ms miss mx dr sir dame baroness sen senator rep gov prof rev lord lady".split()
 )
+#: Titles written with a dot ("Sen.", "Lt."): any other word ending in a dot ends a sentence.
+ABBREVIATED_TITLES = frozenset(
+    """mr mrs ms dr sen rep gov lt col gen maj capt cmdr adm sgt cpl prof rev fr st det
+    insp supt cllr pres sec atty""".split()
+)
 #: Honorifics that tell a person's sex, used to resolve "he" and "she".
 MALE_TITLES = frozenset("mr sir lord baron earl king prince duke father fr brother".split())
 FEMALE_TITLES = frozenset(

@@ -65,6 +65,10 @@ class PersonFilter:
             return False
         if len(full.words) == 1 and full.words[0].isupper() and len(full.words[0]) > 1:
             return False
+        if any(m.titles for m in group):
+            return True
+        if self._plural(group) or (len(full.words) == 1 and self._modifies(group)):
+            return False  # "Blackburn have rejected", "Euronext chief": a team or a firm
         if any(self._strong_evidence(m) for m in group):
             return True
         if any(self._role_evidence(m) for m in group):
@@ -74,8 +78,7 @@ class PersonFilter:
             # a lone word needs more than one "X said" (firms say things too): the model
             # must call it PERSON at least twice
             tagged = sum(1 for m in group if m.tagged)
-            lone_ok = tagged >= 2 and not self._modifies(group)
-            return not doubt and (len(full.words) > 1 or lone_ok)
+            return not doubt and (len(full.words) > 1 or tagged >= 2)
         if len(full.words) == 1:
             return False
         if not any(m.given >= 2 or not m.tagged for m in group):
@@ -115,7 +118,8 @@ class PersonFilter:
         return last.dep_ == "nsubj" and last.head.lower_ in SPEECH_VERBS
 
     def _strong_evidence(self, m: Mention) -> bool:
-        """A title, a person appositive or a "who" clause: only people have these."""
+        """A title, a person appositive, or a "who" clause after a name of two words or
+        more (British copy gives teams "who" too): only people have these."""
         if m.titles:
             return True
         last = self.doc[m.last]
@@ -124,7 +128,28 @@ class PersonFilter:
         for child in last.children:
             if child.dep_ == "appos" and is_person_noun(child):
                 return True
-            if child.dep_ == "relcl" and any(t.lower_ in ("who", "whose") for t in child.children):
+            if child.dep_ == "relcl" and len(m.words) > 1 and any(
+                    t.lower_ in ("who", "whose") for t in child.children):
+                return True
+        return False
+
+    def _plural(self, group: list[Mention]) -> bool:
+        """A name that takes a plural verb: British copy says "Blackburn have rejected",
+        "Rovers, who are aiming"; a person never agrees in the plural alone."""
+        for m in group:
+            tok = self.doc[m.last]
+            if any(c.dep_ in ("conj", "cc") for c in tok.children):
+                continue  # "Blair and Brown have ...": the pair is plural, not each
+            verb = None
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                verb = tok.head
+            else:
+                verb = next((c for c in tok.children if c.dep_ == "relcl"), None)
+            if verb is None:
+                continue
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            finite = min([verb, *auxes], key=lambda t: t.i)  # "would ... have gone": "would"
+            if finite.tag_ == "VBP" and finite.i > tok.i:
                 return True
         return False
 

@@ -150,3 +150,14 @@ def test_people_name_does_not_cross_a_line_break(nlp: Language) -> None:
     text = "Coach backs Bergamasco\n\nDavid Dal Maso has been called up by Italy."
     found = people(nlp, text).found
     assert all("\n" not in p.name for p in found)
+
+
+def test_people_name_with_plural_verb_is_a_team(nlp: Language) -> None:
+    text = ("Blackburn have rejected a third bid for the midfielder. Blackburn want "
+            "more money, said chief executive John Williams.")
+    assert list(by_name(people(nlp, text))) == ["John Williams"]
+
+
+def test_people_sentence_final_word_is_not_a_title(nlp: Language) -> None:
+    text = "He starred in a film of Miami Vice. Scrubs, which airs on NBC, is a hit."
+    assert "Scrubs" not in by_name(people(nlp, text))
