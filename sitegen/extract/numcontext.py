@@ -18,6 +18,7 @@ _MONTH_BEFORE = re.compile(r"\b(?:" + MONTH + r"|" + WEEKDAY + r")[ \t]*$")
 _MONTH_AFTER = re.compile(
     r"(?:st|nd|rd|th)?(?:(?:,|[ \t]+and|[ \t]+or|[ \t]+to|[ \t]*[-–])[ \t]*\d{1,2}"
     r"(?:st|nd|rd|th)?)*[ \t]+(?:of[ \t]+)?" + MONTH + r"(?!\w)")
+_ERA_AFTER = re.compile(r"[ \t]*(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)(?!\w)")
 _CLOCK_AFTER = re.compile(
     r"[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|CST|CDT|PST|PDT|ET|am|pm|a\.m\.|p\.m\.|o'clock|hrs)(?!\w)",
     re.I)
@@ -27,7 +28,7 @@ _LABEL_BEFORE = re.compile(
     r"phase|round|rule|paragraph|item|table|figure|channel|radio|interstate|highway|"
     r"district|ward|precinct|apartment|suite|terminal|exit|division|vol\.?|volume|track|"
     r"amendment|proposition|prop\.?|bill|title|seed|windows|formula|studio|day|week|game|"
-    r"year|hole|lap)[ \t]+(?:\w+[ \t]+(?:or|and|to)[ \t]+)?$", re.I)
+    r"year|hole|lap|resolution)[ \t]+(?:\w+[ \t]+(?:or|and|to)[ \t]+)?$", re.I)
 #: Before a number that counts nothing, words that make it a name or a rank: "Doom 3",
 #: "Halo 2", "a top 10", but not "Labour 355 seats" (that number counts seats).
 _BARE_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'&.-]*|\btop)[ \t]+$")
@@ -71,7 +72,7 @@ _WINDOW = 40
 def is_date(text: str, start: int, end: int) -> bool:
     """'5 May', 'March 17', 'on Tuesday 5', '7th of June': a day of a month."""
     return bool(_MONTH_BEFORE.search(text, max(0, start - 12), start)
-                or _MONTH_AFTER.match(text, end))
+                or _MONTH_AFTER.match(text, end) or _ERA_AFTER.match(text, end))
 
 
 def is_clock(text: str, end: int) -> bool:

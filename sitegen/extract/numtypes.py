@@ -11,7 +11,8 @@ class Quantity:
 
     kind: "amount" (a plain number), "fraction", "score" (A-B; `parts` holds A
     and B in case the caller reads it as a range), and kinds kept so callers
-    can see what was skipped: "ordinal", "decade", "year_range", "multiplier".
+    can see what was skipped: "ordinal", "decade", "year_range", "multiplier",
+    "compound" ("a two-tier economy").
     """
 
     start: int

@@ -55,14 +55,21 @@ _HALF_SCALE = re.compile(r"[ \t]+an?[ \t]+(?P<s>million|billion|trillion|dozen|t
 _NOT_FRACTION_BEFORE = re.compile(
     r"\b(?:the|first|second|third|fourth|last|final|each|every|latter|opening|closing)[ \t]+$",
     re.I)
-_AND_A_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half\b", re.I)
-_AND_BEFORE = re.compile(r"\band[ \t]+$", re.I)
+_AND_A_HALF = re.compile(r"[ \t-]+and[ \t-]+a[ \t-]+half\b", re.I)
+#: A word number glued by a hyphen to a word that is no unit: "two-tier", "four-wheel".
+_WORD_COMPOUND = re.compile(r"-(?!and\b)[a-z]", re.I)
+_AND_BEFORE = re.compile(r"\band[ \t-]+$", re.I)
 _NAME_HYPHEN = re.compile(r"(?<![\w])[A-Za-z]+-$")
 _RACE_METRES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
 _RACE_AFTER = re.compile(
     r"[ \t]+(?:hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|race|sprint|"
     r"final|finals|heats?|semi-finals?|titles?|records?|champion|gold|silver|bronze|medal|"
     r"hope|event|run|runners?|specialist|world|qualifying|and|or)\b", re.I)
+_LENGTH_AFTER = re.compile(
+    r"[ \t]+(?:tall|taller|high|higher|long|longer|wide|wider|deep|deeper|away|above|below)\b")
+_LENGTH_BEFORE = re.compile(
+    r"(?:\b(?:cleared|jumped|vaulted|leap|throw|jump|attempt|height|distance|depth|length)|"
+    r"ft|feet|foot)\W*(?:of[ \t]+)?$", re.I)
 _RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
 #: Telephone numbers: "0800 555 111", "+44 20 7946 0000", "(202) 555-0143".
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
@@ -114,7 +121,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
     scale = 1.0
     if tail:
         low = tail.lower()
-        if tail == "m" and not sign and _is_race(text, m, value):
+        if tail == "m" and not sign and (_is_race(text, m, value) or _is_length(text, m)):
             unit, end = "m", m.end("tail")
         elif tail in _ATTACHED_SCALES and (low != "b" or sign):
             scale, end = SCALES[low], m.end("tail")
@@ -126,6 +133,8 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
             return Quantity(m.start(), m.end("tail"), value, kind="decade")
         elif unit_after(text, m.end("dig")) is None:
             return None  # letters glued to digits that are no unit: a name or code
+    elif text[m.end("dig"):m.end("dig") + 1].isalpha():
+        return None  # "7E7": letters and digits mixed, a model name
     if m.group("scale") and scale == 1.0:
         scale, end = SCALES[_long_scale(m.group("scale"))], m.end("scale")
     plain = None if ("," in raw or "." in raw or sign or scale != 1.0) else raw
@@ -143,6 +152,12 @@ def _is_race(text: str, m: re.Match[str], value: float) -> bool:
     if value >= 1500:
         return True  # nobody writes 1,500 million as "1500m" without a currency
     return bool(_RACE_AFTER.match(text, m.end()) or _RACE_BEFORE.search(text, 0, m.start()))
+
+
+def _is_length(text: str, m: re.Match[str]) -> bool:
+    """'cleared 1.76m', '30ft (10m)', '50m taller': metres of a height or distance."""
+    return bool(_LENGTH_AFTER.match(text, m.end()) or _LENGTH_BEFORE.search(
+        text, max(0, m.start() - 24), m.start()))
 
 
 def _long_scale(word: str) -> str:
@@ -187,6 +202,8 @@ def _with_unit(text: str, q: Quantity) -> Quantity:
         found = unit_after(text, q.end)
         if found:
             q = replace(q, unit=found[0], end=found[1])
+        elif q.words and _WORD_COMPOUND.match(text, q.end):
+            return replace(q, kind="compound")  # "a two-tier economy", "four-wheel drive"
         elif q.scale > 1 and (won := _WON.match(text, q.end)):
             q = replace(q, unit="KRW", end=won.end())  # "100 trillion won"; bare "won" is a verb
     if q.unit is not None and q.unit != "%":
@@ -219,6 +236,8 @@ def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
             return Quantity(m.start(), nxt.end(), value, "percentage points", "fraction", True)
         return Quantity(m.start(), m.end(), value, None, "fraction", True)
     if den == "half":
+        if text[m.end():m.end() + 1] == "-":
+            return None  # "a half-hourly service", "half-time"
         scale = _HALF_SCALE.match(text, m.end())
         if scale:  # "half a million"
             word = scale.group("s").lower()

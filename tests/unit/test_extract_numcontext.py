@@ -102,3 +102,9 @@ def test_numcontext_says_when_the_last_n() -> None:
 def test_numcontext_spent_the_past_n_says_how_long() -> None:
     text = "He spent the past two years abroad."
     assert not says_when(text, *_at(text, "two years"))
+
+
+def test_numcontext_is_date_reads_eras_and_resolutions_are_labels() -> None:
+    text = "dated to 190 AD under resolution 1441"
+    assert is_date(text, *_at(text, "190"))
+    assert is_label(text, text.index("1441"))

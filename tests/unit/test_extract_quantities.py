@@ -140,3 +140,18 @@ def test_quantities_scan_marks_multipliers() -> None:
     assert [k for *_, k in _read("a four-fold rise and a 10-fold jump")] == [
         "multiplier", "multiplier"]
     assert _read("a 10fold jump") == []
+
+
+def test_quantities_scan_reads_heights_and_lengths_in_metres() -> None:
+    assert [(w, v, u) for w, v, u, _ in _read("She cleared 1.76m; he fell 30ft (10m).")] == [
+        ("1.76m", 1.76, "m"), ("30ft", 30, "ft"), ("10m", 10, "m")]
+
+
+def test_quantities_scan_word_compounds_and_halves() -> None:
+    out = _read("a two-tier economy for two-and-a-half years, a half-hourly bus")
+    assert [(w, v, k) for w, v, _, k in out] == [
+        ("two", 2, "compound"), ("two-and-a-half", 2.5, "amount")]
+
+
+def test_quantities_scan_rejects_mixed_model_names() -> None:
+    assert _read("its 7E7 plane") == []
