@@ -67,10 +67,16 @@ _RACE_AFTER = re.compile(
     r"hope|event|run|runners?|specialist|world|qualifying|and|or)\b", re.I)
 _LENGTH_AFTER = re.compile(
     r"[ \t]+(?:tall|taller|high|higher|long|longer|wide|wider|deep|deeper|away|above|below)\b")
+_MARK_WORDS = r"(?:the|a|an|his|her|their|new|personal|season['’]s|world|required)[ \t]+"
 _LENGTH_BEFORE = re.compile(
-    r"(?:\b(?:cleared|jumped|vaulted|leap|throw|jump|attempt|height|distance|depth|length)|"
-    r"ft|feet|foot)\W*(?:of[ \t]+)?$", re.I)
-_RACE_BEFORE = re.compile(r"\b(?:the|and|or|in)[ \t]+$", re.I)
+    r"(?:\b(?:cleared|jumped|vaulted|leap|throw|jump|landed|height|distance|depth|length)|"
+    r"ft|feet|foot)\W*(?:of[ \t]+)?(?:" + _MARK_WORDS + r")*$", re.I)
+#: Weaker hints, trusted only for two-decimal marks under 30 ('reached 1.80m').
+_MARK_BEFORE = re.compile(
+    r"\b(?:reached|best|record|mark|required|effort|attempt)[ \t]+(?:of[ \t]+)?"
+    r"(?:" + _MARK_WORDS + r")*$", re.I)
+_RACE_BEFORE = re.compile(
+    r"\b(?:the|and|or|in|final|indoor|outdoor|(?:wo)?men['’]s)[ \t]+$", re.I)
 #: Telephone numbers: "0800 555 111", "+44 20 7946 0000", "(202) 555-0143".
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
                     r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
@@ -155,9 +161,17 @@ def _is_race(text: str, m: re.Match[str], value: float) -> bool:
 
 
 def _is_length(text: str, m: re.Match[str]) -> bool:
-    """'cleared 1.76m', '30ft (10m)', '50m taller': metres of a height or distance."""
-    return bool(_LENGTH_AFTER.match(text, m.end()) or _LENGTH_BEFORE.search(
-        text, max(0, m.start() - 24), m.start()))
+    """'cleared 1.76m', '30ft (10m)', '50m taller': metres of a height or distance.
+
+    Marks in field events carry two decimals ('17.30m'); millions written so
+    ('1.25m') are told apart by the verb before them.
+    """
+    if _LENGTH_AFTER.match(text, m.end()) or _LENGTH_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()):
+        return True
+    raw = m.group("dig")
+    return bool(re.fullmatch(r"\d{1,2}\.\d\d", raw) and float(raw) < 30
+                and _MARK_BEFORE.search(text, max(0, m.start() - 40), m.start()))
 
 
 def _long_scale(word: str) -> str:

@@ -155,3 +155,9 @@ def test_quantities_scan_word_compounds_and_halves() -> None:
 
 def test_quantities_scan_rejects_mixed_model_names() -> None:
     assert _read("its 7E7 plane") == []
+
+
+def test_quantities_scan_reads_field_event_marks_in_metres() -> None:
+    text = "She landed 17.30m and reached 1.80m in the men's 800m; sales reached 1.8m units."
+    assert [(w, v, u) for w, v, u, _ in _read(text)] == [
+        ("17.30m", 17.3, "m"), ("1.80m", 1.8, "m"), ("800m", 800, "m"), ("1.8m", 1.8e6, None)]
