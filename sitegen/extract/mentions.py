@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from sitegen.extract.names import (
     ABBREVIATED_TITLES,
+    OFFICE_TITLES,
     PEER_TITLES,
-    PERSON_NOUNS,
     PERSONAL_TITLES,
     POST_NOMINALS,
     REPORTING_VERBS,
@@ -95,8 +95,8 @@ def _left_name_word(doc: Doc, first: int) -> Token | None:
         return None
     if is_honorific(tok.text) or is_org_word(tok.text) or tok.ent_type_ not in ("", "ORG"):
         return None
-    if tok.lower_ in PERSON_NOUNS:
-        return None  # "DJ Lisa I'Anson": a role, not a first name
+    if is_person_word(tok.lower_):
+        return None  # "DJ Lisa I'Anson", "Judges Simon Cowell": a role, not a first name
     initials = tok.text.isupper() and len(tok.text) <= 3
     same_org = tok.ent_type_ == "ORG" and doc[first].ent_iob_ == "I"  # "Yonca Brunini" as ORG
     if tok.ent_type_ == "ORG" and not (initials or same_org):
@@ -114,8 +114,11 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
         toks = toks[:-1]
     while len(toks) > 1 and fold(toks[-1].text) in POST_NOMINALS:
         toks = toks[:-1]
+    cut = _mid_title(toks)
+    if cut:
+        toks = toks[cut:]  # "Lib Dem MP Lembit Opik": the party is a modifier, MP a title
     titles = []
-    while len(toks) > 1 and (is_honorific(toks[0].text) or toks[0].lower_ in PERSON_NOUNS):
+    while len(toks) > 1 and (is_honorific(toks[0].text) or is_person_word(toks[0].lower_)):
         tok = toks.pop(0)
         if is_honorific(tok.text):
             titles.append(tok)
@@ -161,6 +164,15 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
         title_first=head.i,
         given=given if tagged else 0,
     )
+
+
+def _mid_title(toks: list[Token]) -> int:
+    """Index of the first token of a run of office titles inside an entity, after
+    other words and before at least one name word; 0 if there is none."""
+    for j in range(1, len(toks) - 1):
+        if fold(toks[j].text) in OFFICE_TITLES and not is_honorific(toks[j - 1].text):
+            return j
+    return 0
 
 
 def _hyphenated(doc: Doc, toks: list[Token]) -> list[Token]:

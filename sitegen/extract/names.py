@@ -29,6 +29,14 @@ HONORIFICS = frozenset(
 PERSONAL_TITLES = frozenset(
     "mr mrs ms miss mx dr sir dame baroness sen senator rep gov prof rev lord lady".split()
 )
+#: Titles of office that can follow other words inside an entity ("Lib Dem MP X",
+#: "Labour leader X"); royal, noble and religious titles are left out because they
+#: also occur inside names ("Martin Luther King", "Prince Charles").
+OFFICE_TITLES = frozenset(
+    """mp mep msp sen senator rep representative gov governor dr president minister
+    secretary chancellor judge justice mayor ambassador commissioner chairman chairwoman
+    chair councillor cllr prof professor""".split()
+)
 #: Titles written with a dot ("Sen.", "Lt."): any other word ending in a dot ends a sentence.
 ABBREVIATED_TITLES = frozenset(
     """mr mrs ms dr sen rep gov lt col gen maj capt cmdr adm sgt cpl prof rev fr st det
@@ -53,7 +61,8 @@ ORG_WORDS = frozenset(
     inc corp co ltd plc llc company holdings airlines airways motors media
     news times post herald radio tv television channel hour show programme program
     big brother street road avenue square central premiership championship cup grail
-    marathon festival awards prize games olympics grand prix""".split()
+    marathon festival awards award prize games olympics grand prix rangers wireless films
+    incorporated lab labs records""".split()
 )
 #: Last words that make a name a place ("Leicester South") unless it has person evidence.
 COMPASS_WORDS = frozenset("north south east west central".split())

@@ -38,6 +38,8 @@ from sitegen.extract.names import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Articles of other languages: a name that starts with one is a paper or a club.
+_ARTICLES = frozenset("De Le La El Il Les Los Las Der Die Das".split())
 _THING_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
@@ -176,6 +178,8 @@ class PersonFilter:
     def _doubt(self, m: Mention, lists: bool = True) -> bool:
         if any(is_org_word(w) for w in m.words) or fold(m.words[-1]) in COMPASS_WORDS:
             return True
+        if len(m.words) > 1 and (fold(m.words[0]) in COMPASS_WORDS or m.words[0] in _ARTICLES):
+            return True  # "South Africa", "North Devon", "De Telegraaf", "Le Matin"
         if len(m.words) > 1 and any(w.isupper() and len(w) >= 3 for w in m.words):
             return True  # "Xerox PARC": an acronym inside a name is a firm's
         last = self.doc[m.last]

@@ -161,3 +161,15 @@ def test_people_name_with_plural_verb_is_a_team(nlp: Language) -> None:
 def test_people_sentence_final_word_is_not_a_title(nlp: Language) -> None:
     text = "He starred in a film of Miami Vice. Scrubs, which airs on NBC, is a hit."
     assert "Scrubs" not in by_name(people(nlp, text))
+
+
+def test_people_role_words_inside_entity_are_not_name(nlp: Language) -> None:
+    text = ("Judges Simon Cowell and Louis Walsh watched. Lib Dem MP Lembit Opik "
+            "was not there.")
+    names = by_name(people(nlp, text))
+    assert "Simon Cowell" in names and "Lembit Opik" in names
+
+
+def test_people_places_and_papers_are_not_people(nlp: Language) -> None:
+    text = "The Dutch paper De Telegraaf said the MP for North Devon had resigned."
+    assert by_name(people(nlp, text)) == {}
