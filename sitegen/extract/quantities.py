@@ -29,8 +29,8 @@ from sitegen.extract.units import CURRENCY_SIGN, currency_of_sign, rate_after, u
 __all__ = ["Quantity", "scan"]
 
 
-_DIGITS = (r"(?<![\w.,/:#&])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-           r"(?!\d|[,.]\d|/\d|:\d)")
+_DIGITS = (r"(?<![\w.,/:#&+=])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+           r"(?!\d|[,.]\d|/\d|:\d|[+=])")
 # Each pattern opens with a lookahead on its first character: without it the
 # engine tries every alternative at every offset, which costs more than the rules.
 _DIGIT_CORE = re.compile(
@@ -245,8 +245,9 @@ def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
     if den == "half" and num and num.lower() == "a" and _AND_BEFORE.search(text, 0, m.start()):
         return None  # "two and a half": the whole number reads it
     nxt = _FRACTION_NEXT.match(text, m.end())
-    if nxt and (num or den in ("half", "quarter")):
-        if nxt.group("pp") or nxt.group("pt"):
+    point = bool(nxt and (nxt.group("pp") or nxt.group("pt")))
+    if nxt and (num or den == "half" or (den == "quarter" and point)):
+        if point:  # "a quarter of a percentage point", "quarter-point"
             return Quantity(m.start(), nxt.end(), value, "percentage points", "fraction", True)
         return Quantity(m.start(), m.end(), value, None, "fraction", True)
     if den == "half":

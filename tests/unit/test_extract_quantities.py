@@ -161,3 +161,13 @@ def test_quantities_scan_reads_field_event_marks_in_metres() -> None:
     text = "She landed 17.30m and reached 1.80m in the men's 800m; sales reached 1.8m units."
     assert [(w, v, u) for w, v, u, _ in _read(text)] == [
         ("17.30m", 17.3, "m"), ("1.80m", 1.8, "m"), ("800m", 800, "m"), ("1.8m", 1.8e6, None)]
+
+
+def test_quantities_scan_quarter_needs_a_numerator_or_a_point() -> None:
+    assert _read("a sixth straight quarter of expansion") == []
+    assert [v for _, v, _, _ in _read("quarter-point cuts and a quarter of voters")] == [
+        0.25, 0.25]
+
+
+def test_quantities_scan_skips_arithmetic() -> None:
+    assert _read("a board reading 2+2=5") == []
