@@ -12,6 +12,7 @@ from sitegen.extract.units import currency_of_sign, rate_after, unit_after
     (" percentage points", "percentage points"), (" basis points", "bp"),
     (" euros each", "EUR"), (" US dollars", "USD"), (" yen", "JPY"), (" pence", "pence"),
     (" square miles", "sq mi"), ("km away", "km"), (" kilograms", "kg"), (" mph", "mph"),
+    (" milligrams", "mg"), ("ml of", "ml"),
     ("-year lows", "years"), ("-year-old man", "years"), ("-point lead", "points"),
 ])
 def test_units_unit_after_reads_unit(after: str, unit: str) -> None:
