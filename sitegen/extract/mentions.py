@@ -104,8 +104,8 @@ def _left_name_word(doc: Doc, first: int) -> Token | None:
     return tok
 
 
-def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | None:
-    """A Mention from the tokens of a name span, or None if nothing name-like is left."""
+def _trim(toks: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """Split an entity's tokens into (titles, name tokens), dropping what is not name."""
     if toks and toks[0].lower_ in _ARTICLES:
         return None
     while len(toks) > 1 and toks[0].pos_ in _NOT_NAME_POS:
@@ -114,37 +114,36 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
         toks = toks[:-1]
     while len(toks) > 1 and fold(toks[-1].text) in POST_NOMINALS:
         toks = toks[:-1]
-    cut = _mid_title(toks)
-    if cut:
-        toks = toks[cut:]  # "Lib Dem MP Lembit Opik": the party is a modifier, MP a title
-    titles = []
+    toks = toks[_mid_title(toks) :]  # "Lib Dem MP Lembit Opik": the party only modifies
+    titles: list[Token] = []
     while len(toks) > 1 and (is_honorific(toks[0].text) or is_person_word(toks[0].lower_)):
         tok = toks.pop(0)
-        if is_honorific(tok.text):
-            titles.append(tok)
-        else:
-            titles = []  # "Backbencher Stephen Pound": a role word, not part of the name
-    if not toks:
-        return None
-    toks = _hyphenated(doc, toks)
-    if any(t.is_punct and t.text not in _IN_NAME_PUNCT for t in toks):
+        # "Backbencher Stephen Pound": a role word ends any titles before it
+        titles = titles + [tok] if is_honorific(tok.text) else []
+    if not toks or any(t.is_punct and t.text not in _IN_NAME_PUNCT for t in toks):
         return None  # "Bernard, Bowyer, Dyer": a list the model took for one name
     breaks = [k for k, t in enumerate(toks[:-1]) if t.is_space or "\n" in t.whitespace_]
     if breaks:
         toks = toks[breaks[-1] + 1 :]  # a name never runs over a line break
+    return titles, toks
+
+
+def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | None:
+    """A Mention from the tokens of a name span, or None if nothing name-like is left."""
+    trimmed = _trim(list(toks))
+    if trimmed is None:
+        return None
+    titles, toks = trimmed
+    toks = _hyphenated(doc, toks)
     words = doc[toks[0].i : toks[-1].i + 1].text.split()
     if not all(looks_like_name_word(w) for w in words):
         return None
     given = len(words)
     titles = _left_titles(doc, (titles[0] if titles else toks[0]).i) + titles
-    if not titles:
-        extra = _left_name_word(doc, toks[0].i)
-        if extra is not None:
-            toks.insert(0, extra)
-            words.insert(0, extra.text)
+    extra = None if titles else _left_name_word(doc, toks[0].i)
     peer = _peerage(doc, toks[-1].i, titles)
-    toks += peer
-    words += [t.text for t in peer]
+    toks = ([extra] if extra is not None else []) + toks + peer
+    words = ([extra.text] if extra is not None else []) + words + [t.text for t in peer]
     head = titles[0] if titles else toks[0]
     end = toks[-1].idx + len(toks[-1].text)
     if (words[-1].endswith(".") and len(words[-1]) > 2 and words[-1][-2].islower()
@@ -152,17 +151,10 @@ def mention_from_tokens(doc: Doc, toks: list[Token], tagged: bool) -> Mention | 
         words[-1] = words[-1][:-1]  # "Norbert Ore." at a sentence end: the dot is not his
         end -= 1
     return Mention(
-        start=toks[0].idx,
-        end=end,
-        words=tuple(words),
-        titles=tuple(t.text for t in titles),
-        title_start=head.idx,
-        first=toks[0].i,
-        last=toks[-1].i,
-        tagged=tagged,
+        start=toks[0].idx, end=end, words=tuple(words), titles=tuple(t.text for t in titles),
+        title_start=head.idx, first=toks[0].i, last=toks[-1].i, tagged=tagged,
         written=" ".join(doc[head.i : toks[-1].i + 1].text[: end - head.idx].split()),
-        title_first=head.i,
-        given=given if tagged else 0,
+        title_first=head.i, given=given if tagged else 0,
     )
 
 
