@@ -74,7 +74,7 @@ def child_build(site: Path, jobs: int) -> dict[str, Any]:
     config = load_config(site / "sitegen.toml")
     with timer("content"):
         content = load_site_content(config)
-        env = make_environment(config)
+        env = make_environment(config, auto_reload=False)
         raise_errors([*content.errors, *check_templates(env, config.root)], (), False)
     with timer("extract"):
         extractions = extract_site(content, make_extractor(config, jobs))

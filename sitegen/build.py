@@ -83,7 +83,7 @@ def build(
     check_output_dir(config.output_path, config.root, config.content_path, config.config_path)
     with timer("content"):
         content = load_site_content(config)
-        env = make_environment(config, explain=explain_templates)
+        env = make_environment(config, explain=explain_templates, auto_reload=False)
         raise_errors([*content.errors, *check_templates(env, config.root)], content.warnings,
                      strict)
     extractor = extractor or make_extractor(config)

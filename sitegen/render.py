@@ -51,8 +51,14 @@ class _ExplainingLoader(jinja2.ChoiceLoader):
         return source, filename, uptodate
 
 
-def make_environment(config: SiteConfig, explain: bool = False) -> jinja2.Environment:
-    """The Jinja environment for a site. Raises BuildFailed listing every template syntax error."""
+def make_environment(
+    config: SiteConfig, explain: bool = False, auto_reload: bool = True
+) -> jinja2.Environment:
+    """The Jinja environment for a site. Raises BuildFailed listing every template syntax error.
+
+    A one-shot build passes `auto_reload=False`: templates cannot change during it, and
+    checking their files before every page costs a few `stat` calls per page.
+    """
     theme = jinja2.FileSystemLoader(str(default_theme_dir()))
     loaders: list[jinja2.BaseLoader] = []
     site_templates = config.path(config.templates_dir)
@@ -67,6 +73,7 @@ def make_environment(config: SiteConfig, explain: bool = False) -> jinja2.Enviro
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=auto_reload,
     )
     env.filters["date"] = format_date
     env.filters["isodate"] = iso_datetime
