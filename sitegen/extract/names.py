@@ -183,7 +183,7 @@ REPORTING_VERBS = frozenset(
     emphasize emphasized reiterate reiterated maintain maintained contend contended
     agree agreed disagree disagreed point pointed brand brands branded label labelled labeled
     dub dubbed term termed hail hailed slam slammed blast blasted demand demanded
-    tell telling blame blamed""".split()
+    tell telling blame blamed question questioned""".split()
 )
 #: The subset that is strong enough to show the subject is a speaking person.
 SPEECH_VERBS = frozenset(

@@ -26,7 +26,7 @@ from sitegen.extract.personfilter import is_person_noun
 from sitegen.extract.quotespans import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from sitegen.extract.people import People
 
@@ -72,6 +72,9 @@ class Resolver:
             return Who(person)
         word = subj.lower_
         if word in _PRONOUN_SEX:
+            unnamed = self._unnamed_antecedent(subj)
+            if unnamed is not None:
+                return unnamed
             return self.salient(char, _PRONOUN_SEX[word], previous)
         if (word not in _UNNAMED and (is_person_noun(subj) or word.endswith("-old"))
                 and any(c.lower_ == "the" for c in subj.children)):
@@ -79,6 +82,27 @@ class Resolver:
             if found.speaker is not None:
                 return found
         return Who(None, self._source(subj))
+
+    def _unnamed_antecedent(self, pronoun: Token) -> Who | None:
+        """"A Labour spokesman denied it. "...," he said.": when the nearest earlier
+        sentence whose main subject is a person or a person noun has an unnamed one
+        ("a spokesman"), "he" is that source, not the last named person."""
+        sent = pronoun.sent
+        for _ in range(3):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            subj = self._root_subject(sent)
+            if subj is None or self._quoted(subj.idx):
+                continue
+            if self.people.person_at(subj.i) is not None or subj.lower_ in _PRONOUN_SEX:
+                return None
+            if is_person_noun(subj) and subj.lower_ in _UNNAMED:
+                return Who(None, self._source(subj))
+        return None
+
+    def _root_subject(self, sent: Span) -> Token | None:
+        return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     def _named_at_end(self, subj: Token) -> int | None:
         """'Gloucester director of rugby Nigel Melville': a name ending the subject phrase
@@ -103,6 +127,9 @@ class Resolver:
         found = [(s, p, t) for s, p, t in self.people.after(self.doc[start].idx - 1)
                  if t < end and not self._quoted(s)]
         found = [m for m in found if start <= m[2] < end]
+        root_subject = self._root_subject(self.doc[start:end])
+        if root_subject is not None and root_subject.lower_ in _PRONOUN_SEX:
+            return self.salient(root_subject.idx, _PRONOUN_SEX[root_subject.lower_])
         subject = self._subject_in(found)
         if subject is not None:
             return Who(subject)

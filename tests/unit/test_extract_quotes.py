@@ -167,3 +167,19 @@ def test_quotes_said_followed_by_a_name_is_not_inverted_when_subject_precedes(
 def test_quotes_inverted_said_with_title(nlp: Language) -> None:
     text = '"Cut rates now," said Sen. Elizabeth Warren, D-Mass.'
     assert quotes(nlp, text)[0][1] == "Elizabeth Warren"
+
+
+@pytest.mark.model
+def test_quotes_he_after_unnamed_spokesman_is_the_spokesman(nlp: Language) -> None:
+    text = ('Tory candidate Andrew Mennear called the poster "tasteless". '
+            'A Labour spokesman denied the campaign was offensive. '
+            '"It was a serious point," he said.')
+    speaker, source = quotes(nlp, text)[1][1:]
+    assert speaker is None and source is not None and "spokesman" in source
+
+
+@pytest.mark.model
+def test_quotes_fragment_with_pronoun_main_subject(nlp: Language) -> None:
+    text = ('Shadow home secretary David Davis attacked the bill. He questioned why '
+            'there was "such a rush" when Mr Clarke had not used the powers.')
+    assert quotes(nlp, text)[0][1] == "David Davis"
