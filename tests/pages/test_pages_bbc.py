@@ -7,6 +7,7 @@ reached from the home page, and the open data agrees with the pages.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -68,3 +69,10 @@ def test_pages_bbc_open_data_matches_the_pages(built: tuple[Path, BuildReport]) 
     assert len(quotes) == report.quotes
     speakers = {q["speaker_id"] for q in quotes if q["speaker_id"]}
     assert speakers <= {p["id"] for p in people}
+
+
+def test_pages_bbc_ids_are_unique_on_every_page(built: tuple[Path, BuildReport]) -> None:
+    output, _ = built
+    for page in output.rglob("*.html"):
+        ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert len(ids) == len(set(ids)), f"{page.relative_to(output)} repeats an id"
