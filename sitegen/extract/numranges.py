@@ -14,6 +14,10 @@ from dataclasses import replace
 from sitegen.extract.numtypes import Quantity
 
 _RANGE_GAP = re.compile(r"(?:-|–|[ \t]+(?:to|-|–)[ \t]+)$")
+#: Around "A to B", words that make it a tally of votes ("voted 218 to 214", "a 5 to 4 ruling").
+_VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ruled|passed|margin|tally)\b(?:[ \t]+\w+)?"
+                          r"[ \t]+(?:of[ \t]+|by[ \t]+|was[ \t]+|were[ \t]+)?$", re.I)
+_VOTE_AFTER = re.compile(r"[ \t]+(?:vote|votes|decision|ruling|margin|majority)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween[ \t]+(?:\w+[ \t]+)?$", re.I)
 
 
@@ -50,6 +54,10 @@ def _join_pair(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] 
             return [Quantity(a.start, b.end, a.value, kind="year_range")]
         if b.unit is None:
             return [Quantity(a.start, b.end, a.value, "score", "score", parts=(a, b))]
+    if both_plain and a.unit is None and b.unit is None and re.fullmatch(r"[ \t]+to[ \t]+", gap) \
+            and (_VOTE_BEFORE.search(text, max(0, a.start - 30), a.start)
+                 or _VOTE_AFTER.match(text, b.end)):
+        return [Quantity(a.start, b.end, a.value, "score", "score", parts=(a, b))]  # a tally
     ranged = _RANGE_GAP.fullmatch(gap) or (re.fullmatch(r"[ \t]+and[ \t]+", gap)
                                            and _BETWEEN.search(text, 0, a.start))
     if ranged and (a.unit is None or b.unit is None or a.unit == b.unit):

@@ -47,3 +47,12 @@ def test_numranges_is_year() -> None:
     assert is_year(_q(0, 4, 1999, digits="1999"))
     assert not is_year(_q(0, 5, 1999, digits=None))  # "1,999" is no year
     assert not is_year(_q(0, 4, 3000, digits="3000"))
+
+
+def test_numranges_combine_reads_vote_tallies_written_with_to() -> None:
+    text = "The vote was 218 to 214."
+    (tally,) = combine(text, [_q(13, 16, 218, digits="218"), _q(20, 23, 214, digits="214")])
+    assert (tally.kind, tally.value, text[tally.start:tally.end]) == ("score", 218, "218 to 214")
+    text = "rose from 5 to 10"
+    low, high = combine(text, [_q(10, 11, 5, digits="5"), _q(15, 17, 10, digits="10")])
+    assert (low.kind, high.kind, low.link) == ("amount", "amount", 1)
