@@ -17,6 +17,10 @@ possessives and leading titles never matter):
    candidates it is ambiguous; with none, every article's bare "Blair" is one
    identity of its own.
 
+Throughout, a gendered title settles a shared surname: "Mr Blair" never joins
+a person called "Mrs Blair" (or "Ms", "Lady"...) anywhere on the site, and
+the other way round.
+
 An ambiguous mention belongs to nobody: it is not linked and a quote by it has
 no speaker_id (its `source` keeps the name as written). The link stage warns.
 """
@@ -27,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitegen.model import PersonCard, PersonFound
-from sitegen.names import NameKey, is_full_name, name_key, surname
+from sitegen.names import NameKey, is_full_name, name_key, surname, title_gender
 
 #: ("card", slug) for a card's person, ("name", *key) for one found only by extraction.
 Ident = tuple[str, ...]
@@ -57,6 +61,7 @@ class Resolution:
     idents: list[Ident | None] = field(default_factory=list)
     ambiguities: list[Ambiguity] = field(default_factory=list)
     card_clashes: list[tuple[PersonCard, str, str]] = field(default_factory=list)
+    genders: dict[Ident, set[str]] = field(default_factory=dict)  # from gendered titles
 
 
 def resolve(entries: Sequence[Entry], cards: Sequence[PersonCard]) -> Resolution:
@@ -72,6 +77,7 @@ def resolve(entries: Sequence[Entry], cards: Sequence[PersonCard]) -> Resolution
     local: dict[str, list[tuple[NameKey, Ident]]] = {}
     for entry, ident in zip(entries, full_of, strict=True):
         if ident is not None:
+            result.genders.setdefault(ident, set()).update(_genders(entry.found))
             by_surname.setdefault(surname(entry.key), set()).add(ident)
             local.setdefault(entry.article_slug, []).append((entry.key, ident))
     for entry, ident in zip(entries, full_of, strict=True):
@@ -80,6 +86,18 @@ def resolve(entries: Sequence[Entry], cards: Sequence[PersonCard]) -> Resolution
                                  by_surname, result)
         result.idents.append(ident)
     return result
+
+
+def _genders(found: PersonFound) -> set[str]:
+    return {g for g in map(title_gender, (found.name, *found.aliases)) if g}
+
+
+def _compatible(entry: Entry, idents: Iterable[Ident], result: Resolution) -> set[Ident]:
+    """The idents whose titles do not contradict the entry's ("Mr" vs "Mrs")."""
+    mine = _genders(entry.found)
+    if len(mine) != 1:
+        return set(idents)
+    return {i for i in idents if not (result.genders.get(i, set()) - mine)}
 
 
 def _card_forms(card: PersonCard) -> Iterable[NameKey]:
@@ -124,14 +142,14 @@ def _short_ident(
     if not entry.key:
         return None
     token = entry.key[-1]
-    local_ids = {ident for key, ident in local if surname(key) == token}
+    local_ids = _compatible(entry, {i for key, i in local if surname(key) == token}, result)
     if not local_ids:  # "Cherie" in an article that names Cherie Blair
-        local_ids = {ident for key, ident in local if key[0] == token}
+        local_ids = _compatible(entry, {i for key, i in local if key[0] == token}, result)
     if len(local_ids) == 1:
         return next(iter(local_ids))
     if entry.key in card_of:  # the editor's choice settles what the text leaves open
         return card_of[entry.key]
-    candidates = local_ids or by_surname.get(token, set())
+    candidates = local_ids or _compatible(entry, by_surname.get(token, set()), result)
     if len(candidates) == 1:
         return next(iter(candidates))
     if candidates:

@@ -64,6 +64,23 @@ def name_key(name: str) -> NameKey:
     return tokens[start:]
 
 
+#: Titles that say which of two people sharing a surname is meant ("Mr Blair" is not Cherie).
+MALE_TITLES = frozenset("mr sir lord king prince baron father brother".split())
+FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess baroness sister".split())
+
+
+def title_gender(form: str) -> str | None:
+    """"m" or "f" when a name form starts with a gendered title, else None."""
+    tokens = written_key(form)
+    if not tokens:
+        return None
+    if tokens[0] in MALE_TITLES:
+        return "m"
+    if tokens[0] in FEMALE_TITLES:
+        return "f"
+    return None
+
+
 def surname(key: NameKey) -> str:
     """The last token that is not a generational suffix ("Martin Luther King Jr" -> "king")."""
     for token in reversed(key):

@@ -313,3 +313,23 @@ def test_link_every_person_reference_has_a_page() -> None:
     assert refs == set(site.people) == {"tony-blair", "cherie-blair", "brown"}
     assert [(q.speaker_id, q.source) for q in site.quotes] == [
         (None, None), (None, "Blair"), ("brown", None)]
+
+
+def test_link_gendered_title_never_joins_the_other_spouse() -> None:
+    cherie = one("a", "Cherie Blair came. Mrs Blair spoke.", ("Cherie Blair", "Mrs Blair"), day=1)
+    mister = one("b", "Mr Blair said no.", ("Blair", "Mr Blair"), day=2)
+    madam = one("c", "Mrs Blair said yes.", ("Blair", "Mrs Blair"), day=3)
+    site = run(cherie, mister, madam).site
+    assert sorted(site.people) == ["blair", "cherie-blair"]
+    assert site.people["cherie-blair"].article_slugs == ("a", "c")
+    assert site.people["blair"].article_slugs == ("b",)
+
+
+def test_link_gendered_title_picks_the_right_one_in_the_same_article() -> None:
+    text = "Sir Tony Blair and Lady Cherie Blair came. Mr Blair spoke."
+    item = one("a", text, ("Tony Blair", "Sir Tony Blair"), ("Cherie Blair", "Lady Cherie Blair"),
+               ("Blair", "Mr Blair"))
+    result = run(item)
+    counts = {p.person_id: p.mention_count for p in result.site.article_links["a"].people}
+    assert counts["cherie-blair"] == 1 and counts["tony-blair"] > 1
+    assert result.warnings == ()  # "Mr Blair" was not ambiguous
