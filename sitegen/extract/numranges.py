@@ -59,7 +59,7 @@ def _join_pair(text: str, a: Quantity, b: Quantity, gap: str) -> list[Quantity] 
                  or _VOTE_AFTER.match(text, b.end)):
         return [Quantity(a.start, b.end, a.value, "score", "score", parts=(a, b))]  # a tally
     ranged = _RANGE_GAP.fullmatch(gap) or (re.fullmatch(r"[ \t]+and[ \t]+", gap)
-                                           and _BETWEEN.search(text, 0, a.start))
+                                           and _BETWEEN.search(text, max(0, a.start - 40), a.start))
     if ranged and (a.unit is None or b.unit is None or a.unit == b.unit):
         return [_share(a, b), _share(b, a, scale=False)]
     if re.fullmatch(r"[ \t]+or[ \t]+", gap):

@@ -10,6 +10,7 @@ states a fact; `sitegen.extract.figures` filters with spaCy's annotations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from sitegen.extract.numranges import combine
@@ -92,12 +93,27 @@ def scan(text: str) -> list[Quantity]:
     fractions = _fractions(text)
     taken = [(q.start, q.end) for q in fractions]
     taken += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
-    cores = [q for q in _cores(text) if not _overlaps(q, taken)]
+    cores = _without_overlaps(_cores(text), taken)
     return combine(text, sorted(cores + fractions, key=lambda q: q.start))
 
 
-def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
-    return any(q.start < e and s < q.end for s, e in spans)
+def _without_overlaps(qs: list[Quantity], spans: list[tuple[int, int]]) -> list[Quantity]:
+    """The quantities that overlap none of `spans`, in linear-logarithmic time.
+
+    A quantity overlaps a span that starts before it ends iff the furthest end
+    among those spans passes its start; a running maximum answers that.
+    """
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out = []
+    for q in qs:
+        i = bisect_left(starts, q.end) - 1
+        if i < 0 or reach[i] <= q.start:
+            out.append(q)
+    return out
 
 
 def _cores(text: str) -> list[Quantity]:
@@ -107,8 +123,8 @@ def _cores(text: str) -> list[Quantity]:
         if q is not None:
             out.append(q)
     digits = [(q.start, q.end) for q in out]
-    for m in _WORD_CORE.finditer(text):
-        out.extend(q for q in _word_numbers(text, m) if not _overlaps(q, digits))
+    words = [q for m in _WORD_CORE.finditer(text) for q in _word_numbers(text, m)]
+    out.extend(_without_overlaps(words, digits))
     out.sort(key=lambda q: q.start)
     return [_with_unit(text, q) for q in out]
 
@@ -157,7 +173,8 @@ def _is_race(text: str, m: re.Match[str], value: float) -> bool:
         return False
     if value >= 1500:
         return True  # nobody writes 1,500 million as "1500m" without a currency
-    return bool(_RACE_AFTER.match(text, m.end()) or _RACE_BEFORE.search(text, 0, m.start()))
+    return bool(_RACE_AFTER.match(text, m.end())
+                or _RACE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _is_length(text: str, m: re.Match[str]) -> bool:
@@ -240,9 +257,11 @@ def _fractions(text: str) -> list[Quantity]:
 def _fraction_at(text: str, m: re.Match[str]) -> Quantity | None:
     num, den = m.group("num"), m.group("den").lower()
     value = fraction_value(num, den)
-    if value is None or (not num and _NOT_FRACTION_BEFORE.search(text, 0, m.start())):
+    before = max(0, m.start() - 12)
+    if value is None or (not num and _NOT_FRACTION_BEFORE.search(text, before, m.start())):
         return None  # "the first half", "the third quarter": periods, not fractions
-    if den == "half" and num and num.lower() == "a" and _AND_BEFORE.search(text, 0, m.start()):
+    if den == "half" and num and num.lower() == "a" and _AND_BEFORE.search(
+            text, before, m.start()):
         return None  # "two and a half": the whole number reads it
     nxt = _FRACTION_NEXT.match(text, m.end())
     point = bool(nxt and (nxt.group("pp") or nxt.group("pt")))
