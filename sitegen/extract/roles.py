@@ -34,7 +34,8 @@ _COPULA = frozenset({"is", "was", "are", "were", "'s", "has", "had", "been"})
 _ROLE_VERBS = frozenset(
     """heads leads runs chairs manages directs founded co-founded owns represents coaches
     edits hosts presents serves served headed led ran chaired managed directed owned
-    represented coached edited hosted presented""".split()
+    represented coached edited hosted presented run head lead chair manage direct own
+    represent coach edit host present serve""".split()
 )
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")  # "D-N.Y.": a US party and state, not a role
 _JOINERS = frozenset({"-", "–", "'", "’"})
@@ -129,7 +130,8 @@ def _relative(verb: Token) -> str | None:
         return None  # "who e-mailed ...", "who wants ...": an act, not a role
     obj = next((c for c in verb.children
                 if c.i > verb.i and c.dep_ in ("dobj", "prep", "attr", "prt")), None)
-    return _text(verb.doc, verb.i, obj.right_edge.i if obj is not None else verb.i)
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ == "aux"])  # "has run"
+    return _text(verb.doc, start, obj.right_edge.i if obj is not None else verb.i)
 
 
 def _head_role(doc: Doc, m: Mention) -> str | None:

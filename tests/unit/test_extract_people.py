@@ -173,3 +173,8 @@ def test_people_role_words_inside_entity_are_not_name(nlp: Language) -> None:
 def test_people_places_and_papers_are_not_people(nlp: Language) -> None:
     text = "The Dutch paper De Telegraaf said the MP for North Devon had resigned."
     assert by_name(people(nlp, text)) == {}
+
+
+def test_people_role_from_who_clause(nlp: Language) -> None:
+    text = "Kevin Mayer, who heads the streaming business, said the plan was working."
+    assert people(nlp, text).found[0].role == "heads the streaming business"
