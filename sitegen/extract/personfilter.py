@@ -2,22 +2,28 @@
 
 The small model tags clubs, parties, places and shows as PERSON ("Man Utd",
 "Labour", "Leicester South", "Celebrity Big Brother"). Rather than list
-them, a group is judged on generic evidence:
+them, a group is judged on generic evidence, in this order:
 
-- strong person evidence (keeps it): a title ("Mr", "Lord"), a person
-  appositive ("Theresa May, shadow secretary"), a "who" clause.
-- always dropped: a mention that only modifies another person's name ("Sex
-  Pistol John Lydon", "Lib Dem MP Parmjit Singh Gill"), an all-caps acronym.
-- weaker evidence (a role noun before it, "dancer Bez"; a list after a person
-  appositive; for names of two words or more, being the subject of "said")
-  keeps it unless there is doubt (below).
-- without person evidence, dropped: a lone word (the model's one-word PERSON
-  guesses are mostly places and brands), a name the model only ever gave as
-  one word plus initials ("JP Morgan"), and a name with doubt: an
-  organisation or compass word ("United", "Hour", "South"), the same string
-  tagged as another entity type at least as often, an organisation
-  appositive ("NM Rothschild, the investment bank"), or a list of places or
-  firms it stands in ("Lille, Lyon and Toulouse").
+- always dropped: a name that only modifies another person's name ("Sex
+  Pistol John Lydon"), an all-caps acronym.
+- a title ("Mr", "Lord", "Sen.") keeps it.
+- dropped: a name agreeing with a plural verb ("Blackburn have rejected",
+  "Rovers, who are aiming": British copy treats teams as plural), and a lone
+  word used to modify a noun ("Uefa officials", "Euronext chief").
+- strong evidence keeps it: a person appositive ("Theresa May, shadow
+  secretary"), a "who" clause after a name of two words or more.
+- weaker evidence keeps it unless there is doubt (below): a role noun before
+  it ("dancer Bez"), a list after a person appositive ("two sons, Avi and
+  Joel"), being the subject of "said" (a lone word only if the model called
+  it PERSON at least twice).
+- otherwise dropped: a lone word (the model's one-word PERSON guesses are
+  mostly places and brands), a name the model only ever gave as one word
+  plus initials ("JP Morgan"), and a name with doubt.
+- doubt: an organisation or compass word ("United", "Hour", "South Africa"),
+  an acronym inside ("Xerox PARC"), a foreign article first ("De Telegraaf"),
+  the fullest form tagged as another entity type at least as often as
+  PERSON, an organisation appositive ("NM Rothschild, the investment bank"),
+  or standing in a list of places or firms ("Lille, Lyon and Toulouse").
 """
 
 from __future__ import annotations
