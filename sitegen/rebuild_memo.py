@@ -185,11 +185,13 @@ class RenderMemo:
                root: Path) -> tuple[RenderState, list[SitegenError]]:
         state, errors = RenderState(), list[SitegenError]()
         same = _Comparer()
+        stamps: dict[str, tuple[int, ...]] = {}
         for plan in plans:
             deps = self._deps_of(env, plan.template)
-            stamp = self._stamp(deps)
+            stamp = stamps.get(plan.template) or stamps.setdefault(plan.template,
+                                                                   self._stamp(deps))
             old = self.committed.get(plan.url)
-            if old is not None and old.stamp == stamp and _same_plan(old.plan, plan, deps, same):
+            if old is not None and old.stamp == stamp and same.plans(old.plan, plan, deps):
                 state.entries[plan.url] = _Entry(plan, stamp, old.page)
                 continue
             state.rendered += 1
@@ -219,31 +221,42 @@ class RenderMemo:
         return tuple(self._versions.get(n, 0) for n in sorted(deps.templates))
 
 
-def _same_plan(old: PagePlan, new: PagePlan, deps: TemplateDeps, same: _Comparer) -> bool:
-    if old.template != new.template or not same(old.page, new.page):
-        return False
-    keys: Iterable[str] = set(old.context) | set(new.context)
-    if deps.names is not None:
-        keys = [k for k in keys if k in deps.names]
-    missing = object()
-    return all(same(old.context.get(k, missing), new.context.get(k, missing)) for k in keys)
-
-
 class _Comparer:
-    """Equality by value, remembering answers by object identity: every plan shares values
-    such as the article list, which is then compared once per build, not once per page."""
+    """Equality by value for one build's plans. Large values are remembered by object
+    identity: every plan may share one (say, the list of all articles), which is then
+    compared once per build, not once per page."""
+
+    LARGE = 32  # containers at least this long are worth remembering
 
     def __init__(self) -> None:
         self._known: dict[tuple[int, int], bool] = {}
         self._alive: list[Any] = []  # keep compared objects alive so ids stay unique
+        self._keys: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
+
+    def plans(self, old: PagePlan, new: PagePlan, deps: TemplateDeps) -> bool:
+        """Same template, same page data, same values for every context name the
+        template can read."""
+        if old.template != new.template or not self(old.page, new.page):
+            return False
+        cache_key = (new.template, tuple(old.context), tuple(new.context))
+        keys = self._keys.get(cache_key)
+        if keys is None:
+            names = set(old.context) | set(new.context)
+            keys = sorted(names if deps.names is None else names & deps.names)
+            self._keys[cache_key] = keys
+        missing = object()
+        return all(self(old.context.get(k, missing), new.context.get(k, missing)) for k in keys)
 
     def __call__(self, a: Any, b: Any) -> bool:
         if a is b:
             return True
+        if type(a) is not type(b):
+            return False
+        if not isinstance(a, (list, tuple, dict)) or len(a) < self.LARGE:
+            return bool(a == b)
         key = (id(a), id(b))
         answer = self._known.get(key)
         if answer is None:
-            answer = bool(a == b) if type(a) is type(b) else False
-            self._known[key] = answer
+            answer = self._known[key] = bool(a == b)
             self._alive.append((a, b))
         return answer

@@ -232,3 +232,30 @@ def test_live_server_serves_rebuilt_pages_before_they_are_written(tmp_path: Path
     finally:
         release.set()
         live.stop()
+
+
+def test_render_memo_rerenders_only_plans_whose_read_values_changed(tmp_path: Path) -> None:
+    from sitegen.config import SiteConfig
+    from sitegen.pages import PagePlan
+    from sitegen.rebuild_memo import RenderMemo
+    from sitegen.render import make_environment
+
+    write_tree(tmp_path, {"templates/t.html": "{{ a }}|{{ page.url }}"})
+    config = SiteConfig(root=tmp_path.resolve())
+    memo = RenderMemo()
+
+    def render(values: dict[str, tuple[int, list[int]]], env_changed: bool = False) -> int:
+        plans = [PagePlan(url, "t.html", {"a": a, "unread": unread})
+                 for url, (a, unread) in values.items()]
+        state, errors = memo.render(plans, make_environment(config), tmp_path)
+        assert errors == []
+        memo.commit(state)
+        return state.rendered
+
+    assert render({"x/": (1, [1]), "y/": (2, [1])}) == 2
+    assert render({"x/": (1, [9]), "y/": (3, [1])}) == 1  # x only changed what t.html never reads
+    assert render({"x/": (1, [9]), "y/": (3, [1])}) == 0
+    memo.templates_changed(["t.html"])
+    assert render({"x/": (1, [9]), "y/": (3, [1])}) == 2
+    memo.templates_changed(["other.html"])
+    assert render({"x/": (1, [9]), "y/": (3, [1])}) == 0
