@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sitegen.model import Article, SitePerson
+from sitegen.urls import is_web_url
 from sitegen.views import ArticleRef, PersonRef, QuoteView
 
 Absolute = Callable[[str], str]  # site-relative URL -> absolute URL
@@ -57,7 +58,7 @@ def news_article(
         data["author"] = {"@type": "Person", "name": article.author}
     if article.summary:
         data["description"] = article.summary
-    if article.source_url:
+    if is_web_url(article.source_url):
         data["isBasedOn"] = article.source_url
     return {"@context": CONTEXT, "@graph": [data, *(quotation(q, absolute) for q in quotes)]}
 

@@ -173,6 +173,7 @@ def plan_article(planner: Planner, slug: str) -> PagePlan:
     context = {
         **planner.common,
         "article": article,
+        "source_url": article.source_url if urls.is_web_url(article.source_url) else None,
         "body": AnnotatedBody(article.body_html, links, url),
         "people": people,
         "quotes": quotes,

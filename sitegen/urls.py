@@ -55,3 +55,8 @@ def root_prefix(from_url: str) -> str:
     """The relative path from page `from_url` to the site root: "" or "../" or "../../"."""
     depth = output_path(from_url).count("/")
     return "../" * depth
+
+
+def is_web_url(url: str | None) -> bool:
+    """Whether `url` is an http(s) address, safe to put in an href (no `javascript:`)."""
+    return bool(url) and str(url).strip().lower().startswith(("http://", "https://"))

@@ -48,6 +48,12 @@ role: '{ROLE}'
 ---
 Bio with <script>alert("bio")</script> & more.
 """,
+    "content/articles/unsafe-link.md": """---
+title: A source that is a script
+source_url: 'javascript:alert("source")'
+---
+The council met.
+""",
 }
 
 
@@ -153,3 +159,11 @@ def test_pages_escaping_open_data_and_search_index_round_trip(output: Path) -> N
     index = set(_strings(json.loads(m.group(1))))
     assert {TITLE, SUMMARY, CARD_NAME, QUOTE.rstrip(",")} <= index
     assert json.loads((output / "search/index.json").read_text("utf-8")) == json.loads(m.group(1))
+
+
+@pytest.mark.model
+def test_pages_escaping_only_web_urls_become_source_links(output: Path) -> None:
+    row = (output / "articles/row/index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.com/?a=1&amp;b=&#34;2&#34;"' in row
+    unsafe = (output / "articles/unsafe-link/index.html").read_text(encoding="utf-8")
+    assert "javascript:" not in unsafe
