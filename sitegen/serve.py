@@ -167,6 +167,7 @@ def start_preview(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 80
     try:
         _first_build(rebuilder, live.hub)
         rebuilder.preload()
+        log.info("serving %s at %s (Ctrl-C to stop)", config.output_dir, live.url)
         live.start()
     except BaseException:
         live.stop()
@@ -188,7 +189,6 @@ def serve(config: SiteConfig, *, host: str = "127.0.0.1", port: int = 8000,
     except KeyboardInterrupt:
         return 0
     try:
-        log.info("serving %s at %s (Ctrl-C to stop)", config.output_dir, live.url)
         if open_browser:
             webbrowser.open(live.url)
         _wait_for_signal()
