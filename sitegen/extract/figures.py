@@ -59,7 +59,9 @@ class _Index:
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.text = text  # doc.text rebuilds the string on every access
-        self.starts = doc.to_array("IDX")
+        # spaCy gives uint64; searching it with a Python int would cast the whole
+        # array to float on every call, so make it int64 once.
+        self.starts = doc.to_array("IDX").astype(numpy.int64)
         first = doc.to_array("SENT_START") == 1 if doc.has_annotation("SENT_START") else None
         sent_tokens = numpy.flatnonzero(first) if first is not None else numpy.array([0])
         self.sent_starts = self.starts[sent_tokens] if len(doc) else numpy.array([0])
