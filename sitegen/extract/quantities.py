@@ -81,6 +81,8 @@ _RACE_BEFORE = re.compile(
 #: Telephone numbers: "0800 555 111", "+44 20 7946 0000", "(202) 555-0143".
 _PHONE = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{1,4}){2,}(?!\d)"
                     r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+#: Wire copy's exchange-rate footnote, "($1 = 0.9174 euros)": a convention, not a fact.
+_RATE_NOTE = re.compile(r"\([ \t]*(?:US\$|[£$€¥])1[ \t]*=[ \t]*[^()\n]{1,30}\)")
 _MINUS = re.compile(r"(?:(?<![^\s(])[-−]|\bminus[ \t]+)$", re.I)
 _VULGAR = re.compile(r"(?:[ \t]+(\d{1,2})/(\d{1,2})|[ \t]?([½¼¾⅓⅔]))(?![\d/])")
 _VULGAR_SIGNS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3)}
@@ -92,7 +94,7 @@ def scan(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order, with ranges, scores and fractions combined."""
     fractions = _fractions(text)
     taken = [(q.start, q.end) for q in fractions]
-    taken += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    taken += [(m.start(), m.end()) for rx in (_PHONE, _RATE_NOTE) for m in rx.finditer(text)]
     cores = _without_overlaps(_cores(text), taken)
     return combine(text, sorted(cores + fractions, key=lambda q: q.start))
 

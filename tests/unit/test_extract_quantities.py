@@ -171,3 +171,7 @@ def test_quantities_scan_quarter_needs_a_numerator_or_a_point() -> None:
 
 def test_quantities_scan_skips_arithmetic() -> None:
     assert _read("a board reading 2+2=5") == []
+
+
+def test_quantities_scan_skips_exchange_rate_footnotes() -> None:
+    assert _read("by 2025. ($1 = 0.9174 euros)") == [("2025", 2025, None, "amount")]
