@@ -151,6 +151,8 @@ def _digit_number(text: str, m: re.Match[str]) -> Quantity | None:
             scale, end = SCALES[low], m.end("tail")
         elif tail == "p" and not sign:
             unit, end = "pence", m.end("tail")
+        elif tail in ("C", "F") and not sign:
+            unit, end = "°" + tail, m.end("tail")  # "a high of 30C"
         elif low in ("st", "nd", "rd", "th"):
             return Quantity(m.start(), m.end("tail"), value, kind="ordinal")
         elif low == "s":

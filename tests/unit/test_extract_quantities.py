@@ -175,3 +175,8 @@ def test_quantities_scan_skips_arithmetic() -> None:
 
 def test_quantities_scan_skips_exchange_rate_footnotes() -> None:
     assert _read("by 2025. ($1 = 0.9174 euros)") == [("2025", 2025, None, "amount")]
+
+
+def test_quantities_scan_reads_temperatures() -> None:
+    assert [(w, v, u) for w, v, u, _ in _read("highs of 30C, lows of -5°C and 86F")] == [
+        ("30C", 30, "°C"), ("-5°C", -5, "°C"), ("86F", 86, "°F")]
