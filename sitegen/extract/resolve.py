@@ -121,9 +121,11 @@ class Resolver:
     def nearest(self, char: int) -> Who:
         return self.salient(char, None)
 
-    def in_sentence(self, start: int, end: int, recent: int | None) -> Who:
-        """The person a sentence (tokens start..end-1) is about: a named subject, a
-        he/she subject, else the `recent` speaker, else the first named, else nobody."""
+    def in_sentence(self, start: int, end: int, recent: int | None, first: int) -> Who:
+        """Whose words a phrase quoted at token `first` of a narrative sentence (tokens
+        start..end-1) are: a he/she main subject; a named subject; a person the phrase
+        belongs to ("a call by Lord Mackay to publish the "full text"", "Mr Brown's
+        "golden rule""); else the `recent` speaker, else the first named, else nobody."""
         found = [(s, p, t) for s, p, t in self.people.after(self.doc[start].idx - 1)
                  if t < end and not self._quoted(s)]
         found = [m for m in found if start <= m[2] < end]
@@ -133,6 +135,9 @@ class Resolver:
         subject = self._subject_in(found)
         if subject is not None:
             return Who(subject)
+        owner = next((m[1] for m in found if self._owns(self.doc[m[2]], first)), None)
+        if owner is not None:
+            return Who(owner)
         pronoun = next((t for t in self.doc[start:end] if t.dep_ == "nsubj"
                         and t.lower_ in _PRONOUN_SEX and not self._quoted(t.idx)), None)
         if pronoun is not None:
@@ -140,6 +145,16 @@ class Resolver:
         if recent is not None:
             return Who(recent)
         return Who(min(found)[1]) if found else Who(None)
+
+    def _owns(self, name: Token, first: int) -> bool:
+        """The name is the agent or possessor of a phrase that holds token `first`."""
+        if name.dep_ == "poss":
+            owned = name.head
+        elif name.dep_ == "pobj" and name.head.lower_ in ("by", "from"):
+            owned = name.head.head
+        else:
+            return False
+        return owned.left_edge.i <= first <= owned.right_edge.i
 
     def subject_between(self, first: int, last: int) -> Who | None:
         """The last person named as a subject in tokens first..last-1, outside quotes."""

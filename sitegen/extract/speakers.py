@@ -52,6 +52,11 @@ def _is_reporting(tok: Token) -> bool:
     return tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
 
 
+def _is_active_reporting(tok: Token) -> bool:
+    """A reporting verb in the active voice: "the suggestion was rejected" names no speaker."""
+    return _is_reporting(tok) and not any(c.dep_ == "auxpass" for c in tok.children)
+
+
 class Attributor:
     """Attributes the quotations of one Doc; built once per Doc."""
 
@@ -138,7 +143,7 @@ class Attributor:
         for tok in doc[i : doc[i].sent.end]:
             if tok.i in self.inside or tok.is_space:
                 break
-            if (_is_reporting(tok) or self._according(tok)) and (
+            if (_is_active_reporting(tok) or self._according(tok)) and (
                     not closed or self._ends_sentence(tok)):
                 out.append(tok)
         return out
@@ -159,7 +164,7 @@ class Attributor:
             if tok.i in self.inside or tok.is_space:
                 out = []
                 continue
-            if _is_reporting(tok) or self._according(tok):
+            if _is_active_reporting(tok) or self._according(tok):
                 out.append(tok)
         return out
 
@@ -253,7 +258,7 @@ class Attributor:
             # A phrase quoted inside narrative ('the "real opposition"') with no reporting
             # verb: whoever the sentence is about, never the last speaker carried over.
             self._fragments.add(k)
-            return self.resolver.in_sentence(sent.start, sent.end, self._recent(k, done))
+            return self.resolver.in_sentence(sent.start, sent.end, self._recent(k, done), q.first)
         since = self.quotes[k - 1].last + 1 if k else 0
         subject = self.resolver.subject_between(since, q.first)
         if subject is not None:

@@ -183,3 +183,16 @@ def test_quotes_fragment_with_pronoun_main_subject(nlp: Language) -> None:
     text = ('Shadow home secretary David Davis attacked the bill. He questioned why '
             'there was "such a rush" when Mr Clarke had not used the powers.')
     assert quotes(nlp, text)[0][1] == "David Davis"
+
+
+@pytest.mark.model
+def test_quotes_phrase_belongs_to_agent_of_its_noun(nlp: Language) -> None:
+    text = ('The minister faced a call by former judge Lord Mackay to publish the '
+            '"full text" of the advice - the suggestion was rejected.')
+    assert quotes(nlp, text)[0][1] == "Mackay"
+
+
+@pytest.mark.model
+def test_quotes_passive_verb_names_no_speaker(nlp: Language) -> None:
+    text = 'Critics wanted the "whole truth" published, but the request was rejected.'
+    assert quotes(nlp, text)[0][2] != "the request"
