@@ -55,6 +55,29 @@ class Resolver:
         self.bounds = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end)
                        for s in spans]
         self.opens = [b[0] for b in self.bounds]
+        self.genders = self._infer_genders()
+
+    def _infer_genders(self) -> list[str | None]:
+        """Sex from titles ("Ms Essex"), else from "X said she ...": a he/she subject of
+        a clause reported by a sentence whose main subject names X."""
+        known = list(self.people.genders) + [None] * (len(self.people.found)
+                                                        - len(self.people.genders))
+        votes: dict[int, set[str]] = {}
+        for sent in self.doc.sents:
+            subj = self._root_subject(sent)
+            person = self.people.person_at(subj.i) if subj is not None else None
+            if person is None or known[person] is not None:
+                continue
+            for clause in sent.root.children:
+                if clause.dep_ not in ("ccomp", "xcomp", "advcl") or self._quoted(clause.idx):
+                    continue
+                for c in clause.children:
+                    if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX:
+                        votes.setdefault(person, set()).add(_PRONOUN_SEX[c.lower_])
+        for person, vs in votes.items():
+            if len(vs) == 1:
+                known[person] = next(iter(vs))
+        return known
 
     def _quoted(self, char: int) -> bool:
         k = bisect_right(self.opens, char) - 1
@@ -167,7 +190,7 @@ class Resolver:
         return None
 
     def _compatible(self, person: int, sex: str | None) -> bool:
-        known = self.people.genders[person] if person < len(self.people.genders) else None
+        known = self.genders[person]
         return sex is None or known is None or known == sex
 
     def salient(self, char: int, sex: str | None, previous: int | None = None) -> Who:
@@ -188,7 +211,7 @@ class Resolver:
             sentences[-1].append((start, person, tok))
         if sex == "f":
             for group in sentences:
-                women = [m for m in group if self.people.genders[m[1]] == "f"]
+                women = [m for m in group if self.genders[m[1]] == "f"]
                 if women:
                     return Who(self._pick(women))
         if sentences:

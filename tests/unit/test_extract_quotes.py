@@ -196,3 +196,10 @@ def test_quotes_phrase_belongs_to_agent_of_its_noun(nlp: Language) -> None:
 def test_quotes_passive_verb_names_no_speaker(nlp: Language) -> None:
     text = 'Critics wanted the "whole truth" published, but the request was rejected.'
     assert quotes(nlp, text)[0][2] != "the request"
+
+
+@pytest.mark.model
+def test_quotes_she_prefers_a_woman_known_from_said_she(nlp: Language) -> None:
+    text = ('Maria Delgado said she would block the bill. Tom Whitaker dismissed the '
+            'criticism. "It is a disgrace," she said.')
+    assert quotes(nlp, text)[0][1] == "Maria Delgado"
