@@ -54,6 +54,20 @@ def is_person_noun(tok: Token) -> bool:
     return is_person_word(tok.lower_)
 
 
+#: Person nouns that firms and teams are called too ("Yukos, Yugansk's former owner").
+_SHARED_NOUNS = frozenset("""owner owners partner partners member members winner winners
+    champion champions investor investors producer producers host hosts leader leaders
+    founder founders backer backers rival rivals""".split())
+
+
+def _only_people(tok: Token) -> bool:
+    """A person noun firms are not called, or a shared one that is his or hers."""
+    if not is_person_noun(tok):
+        return False
+    return tok.lower_ not in _SHARED_NOUNS or any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children)
+
+
 class PersonFilter:
     """Judges groups of one Doc; built once per Doc."""
 
@@ -131,10 +145,10 @@ class PersonFilter:
         if m.titles:
             return True
         last = self.doc[m.last]
-        if last.dep_ == "appos" and is_person_noun(last.head):
+        if last.dep_ == "appos" and _only_people(last.head):
             return True
         for child in last.children:
-            if child.dep_ == "appos" and is_person_noun(child):
+            if child.dep_ == "appos" and _only_people(child):
                 return True
             if child.dep_ == "relcl" and len(m.words) > 1 and any(
                     t.lower_ in ("who", "whose") for t in child.children):

@@ -178,3 +178,8 @@ def test_people_places_and_papers_are_not_people(nlp: Language) -> None:
 def test_people_role_from_who_clause(nlp: Language) -> None:
     text = "Kevin Mayer, who heads the streaming business, said the plan was working."
     assert people(nlp, text).found[0].role == "heads the streaming business"
+
+
+def test_people_firm_called_owner_is_not_a_person(nlp: Language) -> None:
+    text = "The unit was taken from Yukos, its former owner, last year."
+    assert "Yukos" not in by_name(people(nlp, text))
