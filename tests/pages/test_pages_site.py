@@ -170,3 +170,15 @@ def test_pages_site_people_link_setting(
     assert body.count('href="../../people/jane-holloway/index.html"') == links
     panel = page.split('<aside class="panel"')[1]
     assert 'href="../../people/jane-holloway/index.html"' in panel
+
+
+def test_pages_site_empty_site_builds_every_page(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"content/articles/.keep": ""})
+    report = build(make_config(root))
+    output = root / "output"
+    assert report.articles == 0 and report.people == 0
+    for url in ("index.html", "articles/index.html", "people/index.html", "quotes/index.html",
+                "numbers/index.html", "search/index.html", "data/people.json"):
+        assert (output / url).is_file(), url
+    assert broken_links(output) == []
+    assert "No articles yet" in (output / "index.html").read_text(encoding="utf-8")
