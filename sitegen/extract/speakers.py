@@ -121,7 +121,7 @@ class Attributor:
             for _ in range(4):
                 if tok.i in self.inside:
                     break
-                if _is_reporting(tok):
+                if _is_reporting(tok) and self._same_paragraph(q, tok):
                     if best is None or abs(tok.i - q.first) < abs(best.i - q.first):
                         best = tok
                     break
@@ -129,6 +129,13 @@ class Attributor:
                     break
                 tok = tok.head
         return best
+
+    def _same_paragraph(self, q: _Quote, tok: Token) -> bool:
+        """No line break between the quotation and `tok` (the parse sometimes runs a
+        sentence over a paragraph break: '"B." \n\n Fire chief X said ...')."""
+        if tok.idx < q.span.open_mark:
+            return self.text.find("\n", tok.idx, q.span.open_mark) < 0
+        return tok.idx < q.span.end or self.text.find("\n", q.span.end, tok.idx) < 0
 
     def _frame_after(self, q: _Quote) -> list[Token]:
         """Reporting tokens after the closing mark, to the end of that sentence."""
@@ -161,7 +168,7 @@ class Attributor:
         prev = doc[q.first - 1]
         start = prev.sent.start
         for tok in doc[start : q.first]:
-            if tok.i in self.inside or tok.is_space:
+            if tok.i in self.inside or tok.is_space or "\n" in tok.text:
                 out = []
                 continue
             if _is_active_reporting(tok) or self._according(tok):

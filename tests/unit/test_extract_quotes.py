@@ -203,3 +203,18 @@ def test_quotes_she_prefers_a_woman_known_from_said_she(nlp: Language) -> None:
     text = ('Maria Delgado said she would block the bill. Tom Whitaker dismissed the '
             'criticism. "It is a disgrace," she said.')
     assert quotes(nlp, text)[0][1] == "Maria Delgado"
+
+
+@pytest.mark.model
+def test_quotes_continuation_keeps_speaker_across_next_paragraph_name(nlp: Language) -> None:
+    text = ("Council member Janet Pruitt said the clinics were overdue. “It took too long,” "
+            "she said. “People were scared.”\n\nFire chief Bob Marsh said the team had "
+            "worked through the night.\n")
+    assert [q[1] for q in quotes(nlp, text)] == ["Janet Pruitt", "Janet Pruitt"]
+
+
+@pytest.mark.model
+def test_quotes_continuation_after_said_with_extra_words(nlp: Language) -> None:
+    text = ("“We will keep going,” Tom Hadley told reporters in a phone interview. "
+            "“Nobody should wait.”\n\nMayor Ann Cole said the clinics would stay open.\n")
+    assert [q[1] for q in quotes(nlp, text)] == ["Tom Hadley", "Tom Hadley"]
