@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,15 +57,15 @@ def _read_manifest(manifest_path: Path) -> set[str]:
 
 
 def _write_atomic(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    """Write through a temporary file beside `path` and rename it over: readers (and a
+    crash) see the old file or the new one, never half of one."""
+    tmp = path.with_name(f".{path.name}.sitegen-tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
+        with open(tmp, "wb") as f:  # plain open: mode follows the umask, like any file
             f.write(content)
-        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -74,14 +73,18 @@ def write_pages(pages: Iterable[RenderedPage], output_dir: Path) -> tuple[list[s
     """Write pages whose bytes changed. Returns (written paths, unchanged count)."""
     written: list[str] = []
     unchanged = 0
+    made: set[Path] = set()
     for page in pages:
         target = output_dir / page.output_path
         try:
-            if target.read_bytes() == page.content:
+            if target.stat().st_size == len(page.content) and target.read_bytes() == page.content:
                 unchanged += 1
                 continue
         except OSError:
             pass
+        if target.parent not in made:  # one mkdir per folder, not per file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         _write_atomic(target, page.content)
         written.append(page.output_path)
     return written, unchanged
@@ -104,6 +107,7 @@ def write_site(
                 removed.append(stale)
                 _remove_empty_parents(target.parent, output_dir)
     manifest = json.dumps({"files": sorted(current)}, indent=0).encode("utf-8")
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
     _write_atomic(manifest_path, manifest)
     return WriteReport(tuple(written), unchanged, tuple(removed))
 
