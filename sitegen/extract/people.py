@@ -18,6 +18,7 @@ Rules, and why:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,7 +30,14 @@ from sitegen.extract.mentions import (
     mention_from_tokens,
     titled_mentions,
 )
-from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, fold
+from sitegen.extract.names import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    fold,
+    is_honorific,
+    is_org_word,
+    looks_like_name_word,
+)
 from sitegen.extract.personfilter import PersonFilter
 from sitegen.extract.roles import find_role
 from sitegen.model import PersonFound
@@ -37,6 +45,8 @@ from sitegen.model import PersonFound
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: 'Marcus "Money" Bell': a first name, a quoted nickname, a surname.
+_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’ .-]{0,24}?)[\"”’'] ([A-Z][\w'’-]+)\b")
 _SKIP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                           "EVENT", "LAW", "LANGUAGE"})
 
@@ -192,13 +202,40 @@ def _person(doc: Doc, group: list[Mention]) -> PersonFound:
     return PersonFound(" ".join(full.words), tuple(aliases), find_role(doc, group), spans)
 
 
+def _nicknamed(doc: Doc, text: str) -> list[Mention]:
+    """'Marcus "Money" Bell': the name is "Marcus Bell", the whole form an alias."""
+    out = []
+    for match in _NICKNAMED.finditer(text):
+        first, last = match.group(1), match.group(3)
+        if not all(looks_like_name_word(w) and not is_honorific(w) and not is_org_word(w)
+                   for w in (first, last)):
+            continue
+        a = doc.char_span(match.start(1), match.end(1))
+        b = doc.char_span(match.start(3), match.end(3))
+        if a is None or b is None or len(a) != 1 or len(b) != 1:
+            continue
+        out.append(Mention(match.start(), match.end(), (first, last), (), match.start(),
+                           a[0].i, b[0].i, tagged=False, written=match.group(),
+                           title_first=a[0].i, context=True))
+    return out
+
+
+def _initial_mentions(doc: Doc, text: str) -> list[Mention]:
+    """Model entities, nicknamed names and context names, not overlapping."""
+    mentions = _nicknamed(doc, text)
+    nick = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += [m for m in entity_mentions(doc)
+                 if not any(i in nick for i in range(m.first, m.last + 1))]
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    mentions += context_mentions(doc, taken)
+    return mentions
+
+
 def find_people(doc: Doc) -> People:
     """Everyone named in `doc`, fullest name first-mentioned order."""
     text = doc.text
-    mentions = entity_mentions(doc)
+    mentions = _initial_mentions(doc, text)
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    mentions += context_mentions(doc, taken)
-    taken.update(i for m in mentions for i in range(m.first, m.last + 1))
     mentions += titled_mentions(doc, text, taken)
     mentions += _rescan(doc, text, mentions)
     judge = PersonFilter(doc, mentions)

@@ -57,6 +57,7 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     if span.close_mark is not None and len(inner.split()) <= 2:
         prev_word = (before.split() or [""])[-1]
         next_word = (text[span.close_mark + 1 : span.close_mark + 40].split() or [""])[0]
+        next_word = next_word.rstrip(",.;:!?)")  # "Marcus "Money" Bell, who scored"
         if (_NAME_PIECE.fullmatch(prev_word) and prev_word[-1].isalpha()
                 and _NAME_PIECE.fullmatch(next_word) and inner[:1].isupper()):
             return False  # a nickname inside a name

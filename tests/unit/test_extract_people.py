@@ -183,3 +183,10 @@ def test_people_role_from_who_clause(nlp: Language) -> None:
 def test_people_firm_called_owner_is_not_a_person(nlp: Language) -> None:
     text = "The unit was taken from Yukos, its former owner, last year."
     assert "Yukos" not in by_name(people(nlp, text))
+
+
+def test_people_quoted_nickname_inside_a_name(nlp: Language) -> None:
+    found = by_name(people(nlp, "The visitors led early thanks to winger Tomas “Rocket” Varga, "
+                                "who scored twice. Varga later went off injured."))
+    assert list(found) == ["Tomas Varga"]
+    assert "Tomas “Rocket” Varga" in found["Tomas Varga"]

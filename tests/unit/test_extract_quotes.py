@@ -218,3 +218,7 @@ def test_quotes_continuation_after_said_with_extra_words(nlp: Language) -> None:
     text = ("“We will keep going,” Tom Hadley told reporters in a phone interview. "
             "“Nobody should wait.”\n\nMayor Ann Cole said the clinics would stay open.\n")
     assert [q[1] for q in quotes(nlp, text)] == ["Tom Hadley", "Tom Hadley"]
+
+
+def test_quotes_nickname_before_a_comma_is_not_a_quote() -> None:
+    assert kept("Led by forward Tomas “Rocket” Varga, the team won.") == []
