@@ -17,6 +17,7 @@ The rules, so that the article's words and markup always survive:
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import re
@@ -82,17 +83,25 @@ def _allowed(tag: str, open_tags: tuple[str, ...]) -> bool:
 def _nested(spans: Iterable[Span], text_length: int) -> list[Span]:
     """Spans in document order (outer before inner). A span that crosses one given before
     it, or a link that overlaps an earlier link, is dropped: the caller lists what matters
-    most first. Quadratic, but an article has tens of spans, not thousands."""
-    accepted: list[tuple[Span, int]] = []
+    most first. Accepted spans are kept sorted by start, so each new span is checked only
+    against those that could overlap it (starting within the longest span's length)."""
+    starts: list[int] = []
+    accepted: list[tuple[Span, int]] = []  # parallel to `starts`
+    longest = 0
     for n, span in enumerate(spans):
         if not 0 <= span.start < span.end <= text_length:
             continue
-        clash = next((a for a, _ in accepted if _crosses(a, span) or (
+        lo = bisect.bisect_left(starts, span.start - longest)
+        hi = bisect.bisect_left(starts, span.end)
+        clash = next((a for a, _ in accepted[lo:hi] if _crosses(a, span) or (
             a.tag == span.tag == "a" and a.start < span.end and span.start < a.end)), None)
         if clash is not None:
             log.debug("span %r crosses %r; not wrapped", span, clash)
             continue
-        accepted.append((span, n))
+        at = bisect.bisect_right(starts, span.start)
+        starts.insert(at, span.start)
+        accepted.insert(at, (span, n))
+        longest = max(longest, span.end - span.start)
     accepted.sort(key=lambda sn: (sn[0].start, -sn[0].end, sn[1]))
     return [span for span, _ in accepted]
 
