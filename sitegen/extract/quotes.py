@@ -11,7 +11,9 @@ and hands the rest to `speakers` for attribution:
 - a gloss or a name follows "known as", "dubbed", "titled", "the word",
   ", or" ("Tous, or "digital television for all"").
 Short phrases with no reporting verb are kept: in news copy a quoted phrase
-almost always reproduces somebody's words ("the "real opposition"").
+almost always reproduces somebody's words ("the "real opposition""), except a
+lower-case word or two modifying a noun in a sentence that names nobody and
+has no reporting verb: a scare quote (paying a "temporary" levy).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitegen.extract.names import REPORTING_VERBS
 from sitegen.extract.quotespans import QuoteSpan, find_quote_spans
 from sitegen.extract.speakers import Attributor
 from sitegen.model import QuoteFound
@@ -64,10 +67,26 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     return True
 
 
+def _scare_quote(doc: Doc, people: People, span: QuoteSpan) -> bool:
+    """'paying a "temporary" tax': a lower-case word or two used as a modifier inside a
+    noun phrase, in a sentence with no reporting verb and no named person, quotes nobody."""
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not 1 <= len(words) <= 2 or not all(t.is_lower for t in words):
+        return False
+    head = words[-1].head
+    if not (words[-1].dep_ in ("amod", "compound", "nmod") and head.i > words[-1].i
+            and head.pos_ in ("NOUN", "PROPN")):
+        return False
+    sent = words[0].sent
+    return not any(t.lower_ in REPORTING_VERBS or people.person_at(t.i) is not None
+                   for t in sent)
+
+
 def find_quotes(doc: Doc, people: People) -> tuple[QuoteFound, ...]:
     """Every quotation in `doc`, in text order, attributed where the text says who."""
     text = people.text or doc.text
-    spans = [s for s in find_quote_spans(text) if is_quotation(text, s)]
+    spans = [s for s in find_quote_spans(text)
+             if is_quotation(text, s) and not _scare_quote(doc, people, s)]
     if not spans:
         return ()
     whos = Attributor(doc, people, spans, text).attribute()

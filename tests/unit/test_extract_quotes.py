@@ -136,7 +136,7 @@ def test_quotes_fragment_in_narrative_goes_to_sentence_subject(nlp: Language) ->
 
 @pytest.mark.model
 def test_quotes_fragment_naming_nobody_has_no_speaker(nlp: Language) -> None:
-    text = 'Gamers can race against a "ghost" car to beat their best time.'
+    text = 'After the defeat the mood in the dressing room was "flat" for days.'
     assert quotes(nlp, text)[0][1] is None
 
 
@@ -222,3 +222,15 @@ def test_quotes_continuation_after_said_with_extra_words(nlp: Language) -> None:
 
 def test_quotes_nickname_before_a_comma_is_not_a_quote() -> None:
     assert kept("Led by forward Tomas “Rocket” Varga, the team won.") == []
+
+
+@pytest.mark.model
+def test_quotes_scare_quote_modifying_a_noun_is_not_a_quote(nlp: Language) -> None:
+    assert quotes(nlp, "Tenants still pay a “voluntary” service charge each month.") == []
+    assert quotes(nlp, 'Gamers can race against a "ghost" car to beat their best time.') == []
+
+
+@pytest.mark.model
+def test_quotes_modifier_quoted_from_a_named_speaker_is_kept(nlp: Language) -> None:
+    text = "Anna Lowe said it was a “reckless” spending plan."
+    assert quotes(nlp, text) == [("reckless", "Anna Lowe", None)]
