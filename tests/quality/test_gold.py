@@ -32,12 +32,12 @@ if TYPE_CHECKING:
 #: Lowest acceptable value of each headline metric (micro-averaged over all gold articles).
 #: Placeholders at the measured value minus about 0.02; tighten as the rules improve.
 THRESHOLDS: dict[str, float] = {
-    "people_f1": 0.0,
-    "quotes_f1": 0.0,
-    "attribution_acc": 0.0,
-    "attributed_quote_f1": 0.0,
-    "numbers_f1": 0.0,
-    "number_value_acc": 0.0,
+    "people_f1": 0.98,  # measured 1.000 at c5726e4
+    "quotes_f1": 0.98,  # measured 1.000
+    "attribution_acc": 0.97,  # measured 0.9915 (117/118)
+    "attributed_quote_f1": 0.97,  # measured 0.9915
+    "numbers_f1": 0.98,  # measured 1.000
+    "number_value_acc": 0.98,  # measured 1.000
 }
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "data" / "gold"
