@@ -60,6 +60,7 @@ class Mention:
     title_first: int = -1  # token index where the titles begin (== first if none)
     given: int = 0  # how many name words the model's entity itself had
     context: bool = False  # found by a person-context rule, against the model's tags
+    sex: str | None = None  # "m"/"f" when a noun next to the name says ("his wife, X")
 
     @property
     def form(self) -> str:

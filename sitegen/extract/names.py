@@ -42,6 +42,10 @@ ABBREVIATED_TITLES = frozenset(
     """mr mrs ms dr sen rep gov lt col gen maj capt cmdr adm sgt cpl prof rev fr st det
     insp supt cllr pres sec atty""".split()
 )
+#: Abbreviated office titles and the word they stand for ("Sen." == "Senator").
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor",
+               "prof": "professor", "gen": "general", "supt": "superintendent",
+               "insp": "inspector", "det": "detective", "cllr": "councillor"}
 #: Honorifics that tell a person's sex, used to resolve "he" and "she".
 MALE_TITLES = frozenset("mr sir lord baron earl king prince duke father fr brother".split())
 FEMALE_TITLES = frozenset(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sitegen.extract.mentions import (
@@ -33,6 +33,7 @@ from sitegen.extract.mentions import (
 from sitegen.extract.names import (
     FEMALE_TITLES,
     MALE_TITLES,
+    TITLE_WORDS,
     fold,
     is_honorific,
     is_org_word,
@@ -84,8 +85,21 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return s[0] == lg[0] and s[-1] == lg[-1] and set(s) <= set(lg)
 
 
+#: Nouns before a name that tell the person's sex ("his wife, Ann Lowe").
+_SEX_NOUNS = {**dict.fromkeys("""wife widow mother daughter sister girlfriend fiancee
+    actress chairwoman spokeswoman businesswoman congresswoman grandmother aunt niece
+    stepmother""".split(), "f"), **dict.fromkeys("""husband widower father son brother
+    boyfriend fiance actor chairman spokesman businessman congressman grandfather uncle
+    nephew stepfather""".split(), "m")}
+def _title_key(title: str) -> str:
+    word = fold(title)
+    return TITLE_WORDS.get(word, word)
+
+
 def _gender(mentions: list[Mention]) -> str | None:
     for m in mentions:
+        if m.sex:
+            return m.sex
         for t in m.titles:
             if fold(t) in MALE_TITLES:
                 return "m"
@@ -94,10 +108,23 @@ def _gender(mentions: list[Mention]) -> str | None:
     return None
 
 
-def _pick(groups: list[list[Mention]], cands: list[int], m: Mention) -> int:
-    """Among candidate groups for a one-word mention, the title-compatible nearest one."""
+def _office(mentions: list[Mention]) -> set[str]:
+    """Titles other than Mr/Mrs/Ms ... that the mentions carry, spelled out."""
+    return {_title_key(t) for m in mentions for t in m.titles
+            if fold(t) not in MALE_TITLES | FEMALE_TITLES}
+
+
+def _pick(groups: list[list[Mention]], cands: list[int], m: Mention) -> int | None:
+    """Among candidate groups for a one-word mention, the title-compatible nearest one;
+    None when a gendered title fits none of them ("Mr X" beside only "Mrs X")."""
     sex = _gender([m])
-    fit = [g for g in cands if sex is None or _gender(groups[g]) in (None, sex)] or cands
+    fit = [g for g in cands if sex is None or _gender(groups[g]) in (None, sex)]
+    if not fit:
+        return None
+    office = _office([m])
+    fit = [g for g in fit if office & _office(groups[g])] or fit  # "Senator X" -> "Sen. Y X"
+    if sex is not None:
+        fit = [g for g in fit if _gender(groups[g]) == sex] or fit
     earlier = [(max(x.start for x in groups[g] if x.start < m.start), g)
                for g in fit if any(x.start < m.start for x in groups[g])]
     if earlier:
@@ -125,13 +152,14 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         w = fold(m.words[0])
         cands = sorted({g for k, g in key_of.items() if fold(k[-1]) == w}) or sorted(
             {g for k, g in key_of.items() if fold(k[0]) == w})
-        if cands:
-            groups[_pick(groups, cands, m)].append(m)
-        else:
-            if w not in single:
-                single[w] = len(groups)
+        target = _pick(groups, cands, m) if cands else None
+        if target is None:
+            key = w + ":" + (_gender([m]) or "") if cands else w
+            if key not in single:
+                single[key] = len(groups)
                 groups.append([])
-            groups[single[w]].append(m)
+            target = single[key]
+        groups[target].append(m)
     return [g for g in groups if g]
 
 
@@ -220,6 +248,15 @@ def _nicknamed(doc: Doc, text: str) -> list[Mention]:
     return out
 
 
+def _sexed(doc: Doc, m: Mention) -> Mention:
+    """The mention with the sex a noun before it tells: "his wife, Ann Lowe"."""
+    k = (m.title_first if m.title_first >= 0 else m.first) - 1
+    while k >= 0 and doc[k].text in (",", "’s", "'s"):
+        k -= 1
+    sex = _SEX_NOUNS.get(doc[k].lower_) if k >= 0 and len(m.words) > 1 else None
+    return replace(m, sex=sex) if sex else m
+
+
 def _initial_mentions(doc: Doc, text: str) -> list[Mention]:
     """Model entities, nicknamed names and context names, not overlapping."""
     mentions = _nicknamed(doc, text)
@@ -228,7 +265,7 @@ def _initial_mentions(doc: Doc, text: str) -> list[Mention]:
                  if not any(i in nick for i in range(m.first, m.last + 1))]
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     mentions += context_mentions(doc, taken)
-    return mentions
+    return [_sexed(doc, m) for m in mentions]
 
 
 def find_people(doc: Doc) -> People:

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sitegen.extract.mentions import Mention
-from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, fold
+from sitegen.extract.names import FEMALE_TITLES, MALE_TITLES, TITLE_WORDS, fold
 from sitegen.extract.personfilter import is_person_noun
 
 if TYPE_CHECKING:
@@ -146,10 +146,16 @@ def _head_role(doc: Doc, m: Mention) -> str | None:
     return _text(doc, first, head.i)
 
 
+def _spelled(role: str) -> str:
+    """A lone abbreviated title reads as its word: "Sen." -> "Senator"."""
+    word = TITLE_WORDS.get(fold(role)) if " " not in role else None
+    return word.capitalize() if word else role
+
+
 def find_role(doc: Doc, group: list[Mention]) -> str | None:
     """The first role the article gives any mention of this person, or None."""
     ordered = sorted(group, key=lambda m: m.start)
-    before = [r for r in (_before(doc, m) for m in ordered) if r]
+    before = [_spelled(r) for r in (_before(doc, m) for m in ordered) if r]
     best = max(before, key=lambda r: (len(r.split()), -before.index(r))) if before else None
     after = next((r for r in (_after(doc, m) for m in ordered) if r), None) or next(
         (r for r in (_head_role(doc, m) for m in ordered) if r), None)

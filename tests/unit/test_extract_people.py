@@ -113,7 +113,7 @@ def test_people_role_from_head_of_appositive(nlp: Language) -> None:
 def test_people_role_skips_us_party_tag(nlp: Language) -> None:
     text = "Sen. Mark Hollis, D-Ohio, voted against the bill."
     person = people(nlp, text).found[0]
-    assert person.name == "Mark Hollis" and person.role == "Sen."
+    assert person.name == "Mark Hollis" and person.role == "Senator"
 
 
 def test_people_peer_keeps_of_place(nlp: Language) -> None:
@@ -190,3 +190,24 @@ def test_people_quoted_nickname_inside_a_name(nlp: Language) -> None:
                                 "who scored twice. Varga later went off injured."))
     assert list(found) == ["Tomas Varga"]
     assert "Tomas “Rocket” Varga" in found["Tomas Varga"]
+
+
+def test_people_gendered_title_never_joins_the_opposite_title(nlp: Language) -> None:
+    text = ("Joan Fairley opened the school fete. Mrs Fairley said it had rained.\n\n"
+            "Mr Fairley said he had baked the cakes.")
+    found = by_name(people(nlp, text))
+    assert "Mr Fairley" not in found["Joan Fairley"]
+    assert "Mr Fairley" in found["Fairley"]
+
+
+def test_people_short_title_prefers_the_person_with_that_title(nlp: Language) -> None:
+    text = ("Gov. Ray Sutter and his wife, Helen Sutter, toured the plant. "
+            "Governor Sutter praised the workers. Ms Sutter thanked the staff.")
+    found = by_name(people(nlp, text))
+    assert "Governor Sutter" in found["Ray Sutter"]
+    assert "Ms Sutter" in found["Helen Sutter"]
+
+
+def test_people_abbreviated_title_role_is_spelled_out(nlp: Language) -> None:
+    found = people(nlp, "Sen. Ray Sutter voted against the bill on Tuesday.")
+    assert [p.role for p in found.found] == ["Senator"]
