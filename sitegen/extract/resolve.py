@@ -12,6 +12,8 @@ Needs: sentences, dependency parse, and `People` (mentions by token and offset).
   woman in the last three such sentences wins, since without a name lexicon
   most unknowns in news copy are men. With nobody before, the first person
   after is taken (a lede: "..., he insisted. Lord Goldsmith said ...").
+- A named subject joined by "and" to another named person ("Sen. A and Sen. B
+  said") is a joint statement: no speaker, the source names both.
 - Anything else is an unnamed source: the subject's words, cut short ("a
   spokesman for the supporters club", "the Treasury").
 """
@@ -92,7 +94,7 @@ class Resolver:
         if person is None and is_person_noun(subj):
             person = self._named_at_end(subj)
         if person is not None:
-            return Who(person)
+            return self._joint(subj, person) or Who(person)
         word = subj.lower_
         if word in _PRONOUN_SEX:
             unnamed = self._unnamed_antecedent(subj)
@@ -105,6 +107,23 @@ class Resolver:
             if found.speaker is not None:
                 return found
         return Who(None, self._source(subj))
+
+    def _joint(self, subj: Token, person: int) -> Who | None:
+        """"Rep. A and Rep. B said": two people speaking jointly are no one speaker.
+        The names joined by "and" to the subject count, not one governed by a
+        preposition ("In a letter to C, A and B said": the parse may join C too)."""
+        root = subj
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        members = []
+        for tok in [root, *(t for t in root.subtree if t.dep_ == "conj")]:
+            k = self.people.person_at(tok.i)
+            if k is not None and k not in members and tok.dep_ != "pobj":
+                members.append(k)
+        if len(members) < 2 or person not in members:
+            return None
+        names = [self.people.found[k].name for k in members]
+        return Who(None, ", ".join(names[:-1]) + " and " + names[-1])
 
     def _unnamed_antecedent(self, pronoun: Token) -> Who | None:
         """"A Labour spokesman denied it. "...," he said.": when the nearest earlier

@@ -201,10 +201,25 @@ class Attributor:
             if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
                 break
             tok = tok.head
+        if first is None and verb.dep_ == "ROOT":
+            return self._name_before(verb)  # "In a letter to C, A and B said ...": no nsubj
         # A subjectless "telling ...", "adding ...": the nearest subject up the tree,
         # unless one further up names a person (the parse often hangs the participle
         # on the wrong clause: "signaled that the bank was ..., telling lawmakers ...").
         return first
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A person named just before a subjectless main verb, over commas and a party tag
+        ("..., Rep. Jo Lee, R-Texas, said"): the parse left the verb without its subject."""
+        k = verb.i - 1
+        while k >= 0 and verb.i - k <= 6 and k not in self.inside:
+            tok = self.doc[k]
+            if self.resolver.people.person_at(k) is not None:
+                return tok
+            if not (tok.is_punct or tok.pos_ == "PROPN"):
+                return None
+            k -= 1
+        return None
 
     def _name_after(self, verb: Token) -> Token | None:
         """A person named right after the verb, titles skipped ("said Sen. Jo Lee"), when the

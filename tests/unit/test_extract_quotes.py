@@ -234,3 +234,16 @@ def test_quotes_scare_quote_modifying_a_noun_is_not_a_quote(nlp: Language) -> No
 def test_quotes_modifier_quoted_from_a_named_speaker_is_kept(nlp: Language) -> None:
     text = "Anna Lowe said it was a “reckless” spending plan."
     assert quotes(nlp, text) == [("reckless", "Anna Lowe", None)]
+
+
+@pytest.mark.model
+def test_quotes_joint_statement_has_no_single_speaker(nlp: Language) -> None:
+    text = 'Sen. Ruth Bale and Sen. Omar Keys said the bill was "dead on arrival."'
+    assert quotes(nlp, text) == [("dead on arrival.", None, "Ruth Bale and Omar Keys")]
+
+
+@pytest.mark.model
+def test_quotes_joint_letter_never_goes_to_its_addressee(nlp: Language) -> None:
+    text = ("In a letter to Transport Secretary Paul Hewitt, Rep. Anna Moss, D-Ore., and "
+            "Rep. Carl Dunn, R-Idaho, said the bridge fund was “a mess” and should be audited.")
+    assert quotes(nlp, text)[0][1] is None
