@@ -22,7 +22,8 @@ import re
 from typing import TYPE_CHECKING
 
 from sitegen.extract.names import REPORTING_VERBS
-from sitegen.extract.quotespans import QuoteSpan, find_quote_spans
+from sitegen.extract.nested import NestedAttributor
+from sitegen.extract.quotespans import QuoteSpan, find_nested_spans, find_quote_spans
 from sitegen.extract.speakers import Attributor
 from sitegen.model import QuoteFound
 
@@ -82,16 +83,30 @@ def _scare_quote(doc: Doc, people: People, span: QuoteSpan) -> bool:
                    for t in sent)
 
 
-def find_quotes(doc: Doc, people: People) -> tuple[QuoteFound, ...]:
-    """Every quotation in `doc`, in text order, attributed where the text says who."""
+def _spans(doc: Doc, people: People, found: list[QuoteSpan]) -> list[QuoteSpan]:
     text = people.text or doc.text
-    spans = [s for s in find_quote_spans(text)
-             if is_quotation(text, s) and not _scare_quote(doc, people, s)]
+    return [s for s in found if is_quotation(text, s) and not _scare_quote(doc, people, s)]
+
+
+def find_quotes(doc: Doc, people: People) -> tuple[QuoteFound, ...]:
+    """Every quotation in `doc`, in text order, attributed where the text says who;
+    quotations nested in others too, when a verb inside reports them."""
+    text = people.text or doc.text
+    spans = _spans(doc, people, find_quote_spans(text))
     if not spans:
         return ()
-    whos = Attributor(doc, people, spans, text).attribute()
+    attributor = Attributor(doc, people, spans, text)
+    whos = attributor.attribute()
+    found = list(zip(spans, whos, strict=True))
+    nested = NestedAttributor(doc, text, attributor.resolver)
+    for outer, who in list(found):
+        for span in _spans(doc, people, find_nested_spans(text, [outer])):
+            inner = nested.attribute(span, outer, who)
+            if inner is not None:
+                found.append((span, inner))
+    found.sort(key=lambda f: f[0].start)
     out = []
-    for span, who in zip(spans, whos, strict=True):
+    for span, who in found:
         speaker = people.found[who.speaker].name if who.speaker is not None else None
         out.append(QuoteFound(text[span.start : span.end], span.start, span.end, speaker,
                               None if speaker else who.source))

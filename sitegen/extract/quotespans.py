@@ -20,8 +20,10 @@ Rules, and why:
 - Single marks are quotation marks only when they open before a word and
   close after one; apostrophes inside words (don't, Ukraine’s, I'Anson),
   elisions ('em, '90s) and unmatched marks are left alone.
-- Only the outermost spans are returned: a quotation inside a quotation is
-  part of the outer one's words.
+- `find_quote_spans` returns only the outermost spans: a quotation inside a
+  quotation is part of the outer one's words. `find_nested_spans` finds the
+  quotations inside each outer one, marked with the other kind of mark
+  ("He said, 'Go,' and we went" inside double marks, and the reverse).
 """
 
 from __future__ import annotations
@@ -155,4 +157,22 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if out and span.open_mark < (out[-1].close_mark or out[-1].end):
             continue  # inside (or tangled with) the previous outer span
         out.append(span)
+    return out
+
+
+def find_nested_spans(text: str, outer: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotations inside the outer spans, marked with the other kind of mark."""
+    out: list[QuoteSpan] = []
+    for span in outer:
+        inner = text[span.start : span.end]
+        single = not span.single
+        marks = _SINGLE_ANY if single else _DOUBLE_ANY
+        if not any(c in marks for c in inner):
+            continue
+        for s in _scan(inner, marks, single):
+            if s.close_mark is None:
+                continue  # an inner quotation always closes inside the outer one
+            base = span.start
+            out.append(QuoteSpan(s.start + base, s.end + base, s.open_mark + base,
+                                 s.close_mark + base, single))
     return out

@@ -247,3 +247,27 @@ def test_quotes_joint_letter_never_goes_to_its_addressee(nlp: Language) -> None:
     text = ("In a letter to Transport Secretary Paul Hewitt, Rep. Anna Moss, D-Ore., and "
             "Rep. Carl Dunn, R-Idaho, said the bridge fund was “a mess” and should be audited.")
     assert quotes(nlp, text)[0][1] is None
+
+
+@pytest.mark.model
+def test_quotes_nested_quote_goes_to_the_person_reported_inside(nlp: Language) -> None:
+    text = ("“We never gave up,” guard Leo Dane said. “Coach told us at the break, ‘Keep "
+            "running and the points will come,’ and that is what happened.”\n\n"
+            "Celtics coach Bill Marr said his team had played well.")
+    found = quotes(nlp, text)
+    assert ("Keep running and the points will come,", "Bill Marr", None) in found
+    assert len(found) == 3 and found[1][1] == "Leo Dane"
+
+
+@pytest.mark.model
+def test_quotes_nested_quote_from_an_unnamed_person(nlp: Language) -> None:
+    text = ("Nurse Ella Grant read from a patient letter. ‘A father told me, “I skip dinner "
+            "so my kids can eat,” and it stayed with me,’ she said.")
+    found = quotes(nlp, text)
+    assert ("I skip dinner so my kids can eat,", None, "a father") in found
+
+
+@pytest.mark.model
+def test_quotes_nested_word_without_a_verb_is_not_a_quote(nlp: Language) -> None:
+    text = "“It was a ‘routine’ check, nothing more,” said Tom Reid."
+    assert [q[0] for q in quotes(nlp, text)] == ["It was a ‘routine’ check, nothing more,"]

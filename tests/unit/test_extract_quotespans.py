@@ -69,3 +69,12 @@ def test_quotespans_mark_role_from_context() -> None:
     assert mark_role('a "b', 2) is Role.OPEN
     assert mark_role('b" a', 1) is Role.CLOSE
     assert mark_role("don't", 3, single=True) is Role.NONE
+
+
+def test_nested_spans_single_inside_double_and_double_inside_single() -> None:
+    from sitegen.extract.quotespans import find_nested_spans
+
+    text = ("“She told me, ‘Keep going,’ and I did.” Then ‘My aunt said, \"Never again,\" "
+            "and meant it.’ The players’ bench was quiet.")
+    inner = find_nested_spans(text, find_quote_spans(text))
+    assert [text[s.start : s.end] for s in inner] == ["Keep going,", "Never again,"]

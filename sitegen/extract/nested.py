@@ -1,0 +1,91 @@
+"""Quotations nested inside quotations, and who is reported as saying them.
+
+Needs: sentences, POS tags, dependency parse, and `People` (through `resolve`).
+
+A speaker who reports somebody else's words inside a quotation ("Coach told
+us, 'Get stops,' and we did") gives a second quotation: GUIDELINES count
+every span that reproduces someone's words. Rules:
+- Only a nested span with a reporting verb next to it inside the outer
+  quotation counts (the verb before it in its sentence, else one right after
+  a span ending in a comma or question mark); a quoted word with no verb is
+  a scare quote or a title and is left alone.
+- The verb's subject names the speaker: "I"/"we" is the outer quotation's
+  speaker, a name or he/she resolves as any subject does, a bare role noun
+  ("Coach told us") is the person whose role ends in that noun (the one
+  named nearest when several do), and
+  anything else is an unnamed source ("a mother").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from sitegen.extract.names import REPORTING_VERBS, fold
+from sitegen.extract.resolve import Who
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from sitegen.extract.quotespans import QuoteSpan
+    from sitegen.extract.resolve import Resolver
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+class NestedAttributor:
+    """Speakers of nested quotations in one Doc."""
+
+    def __init__(self, doc: Doc, text: str, resolver: Resolver) -> None:
+        self.doc = doc
+        self.text = text
+        self.resolver = resolver
+        self.starts = [t.idx for t in doc]
+
+    def _token(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def attribute(self, span: QuoteSpan, outer: QuoteSpan, outer_who: Who) -> Who | None:
+        """Who said the nested `span`, or None when it is not reported speech."""
+        verb = self._verb(span, outer)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None:
+            return None
+        if subj.lower_ in _FIRST_PERSON:
+            return outer_who
+        if self.resolver.people.person_at(subj.i) is None and not any(
+                c.dep_ == "det" for c in subj.children):
+            holder = self._role_holder(subj)
+            if holder is not None:
+                return Who(holder)
+        return self.resolver.resolve(subj, span.open_mark)
+
+    def _verb(self, span: QuoteSpan, outer: QuoteSpan) -> Token | None:
+        first, last = self._token(span.open_mark), self._token(span.end)
+        lo = max(self._token(outer.start), self.doc[first].sent.start)
+        before = [t for t in self.doc[lo:first] if _reports(t)]
+        if before:
+            return before[-1]
+        if self.text[span.end - 1 : span.end] not in ",?!":
+            return None
+        hi = min(self._token(outer.end - 1) + 1, self.doc[last].sent.end)
+        return next((t for t in self.doc[last + 1 : hi] if _reports(t)), None)
+
+    def _role_holder(self, subj: Token) -> int | None:
+        """'Coach told us': the person whose role ends in that noun, the one named
+        nearest the quotation when several do."""
+        word = fold(subj.text)
+        found = self.resolver.people.found
+        holders = {k for k, p in enumerate(found)
+                   if p.role and fold(p.role.split()[-1]) == word}
+        if not holders:
+            return None
+        return min(holders, key=lambda k: min(abs(a - subj.idx) for a, _ in found[k].mentions))
+
+
+def _reports(tok: Token) -> bool:
+    return tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ == "auxpass" for c in tok.children)
