@@ -8,7 +8,9 @@ Needs: sentences, dependency parse, and `People` (mentions by token and offset).
   before the quotation: the nearest sentence (outside quotation marks) that
   names a compatible person, and in it the grammatical subject, else the
   first named; with no subject there but the last quoted speaker among the
-  names, that speaker goes on. Sex is known only from titles ("Ms Essex"); for "she" a known
+  names, that speaker goes on. Sex is known from titles ("Ms Essex"), kin
+  nouns ("his wife, X"), and "X said she ..." / "X said ..., and she ..."
+  (nobody else named before the pronoun); for "she" a known
   woman in the last three such sentences wins, since without a name lexicon
   most unknowns in news copy are men. With nobody before, the first person
   after is taken (a lede: "..., he insisted. Lord Goldsmith said ...").
@@ -71,15 +73,21 @@ class Resolver:
             if person is None or known[person] is not None:
                 continue
             for clause in sent.root.children:
-                if clause.dep_ not in ("ccomp", "xcomp", "advcl") or self._quoted(clause.idx):
+                if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or self._quoted(
+                        clause.idx):
                     continue
                 for c in clause.children:
-                    if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX:
+                    if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX and (
+                            clause.dep_ != "conj" or self._only_named(person, sent.start, c.i)):
                         votes.setdefault(person, set()).add(_PRONOUN_SEX[c.lower_])
         for person, vs in votes.items():
             if len(vs) == 1:
                 known[person] = next(iter(vs))
         return known
+
+    def _only_named(self, person: int, first: int, last: int) -> bool:
+        """'X said ..., and she rejected ...': nobody but X is named before the pronoun."""
+        return all(self.people.person_at(i) in (None, person) for i in range(first, last))
 
     def _quoted(self, char: int) -> bool:
         k = bisect_right(self.opens, char) - 1

@@ -9,6 +9,7 @@ Rules, in the order they are tried for each quotation:
    "according to X" counts as a verb whose subject is X.
 3. No verb: a phrase quoted inside a narrative sentence goes to the person
    that sentence is about (its subject, else the first named), else nobody.
+   A paragraph led by a name and a colon ('Marsh: "..."') is that person's.
    A quotation that opens its paragraph and is followed straight away by
    another one takes that one's speaker; otherwise a person introduced as a
    subject since the last quotation ("X was keen to talk. "..."), else the
@@ -255,6 +256,19 @@ class Attributor:
                 or any(c.dep_ == "appos" and people.person_at(c.i) is not None
                        for c in tok.children))
 
+    def _label(self, q: _Quote) -> Who | None:
+        """'Marsh: "We acted fast."': a paragraph led by a name and a colon (interviews,
+        transcripts) is that person's words."""
+        line_start = self.text.rfind("\n", 0, q.span.open_mark) + 1
+        lead = self.text[line_start : q.span.open_mark].strip()
+        if not lead.endswith(":") or len(lead.split()) > 4 or q.first == 0:
+            return None
+        colon = self.doc[q.first - 1]
+        while colon.i > 0 and colon.text != ":":
+            colon = self.doc[colon.i - 1]
+        person = self.resolver.people.person_at(colon.i - 1) if colon.i else None
+        return Who(person) if person is not None else None
+
     def _recent(self, k: int, done: list[Who]) -> int | None:
         """The last speaker if the last quotation is at most one paragraph back."""
         if not k or done[-1].speaker is None:
@@ -266,6 +280,9 @@ class Attributor:
         """Rule 3: borrow the next quotation's speaker or continue the previous one."""
         q = self.quotes[k]
         text = self.text
+        label = self._label(q)
+        if label is not None:
+            return label
         if k + 1 < len(self.quotes) and cued[k + 1] is not None:
             nxt = self.quotes[k + 1].span
             gap = text[(q.span.close_mark or q.span.end) + 1 : nxt.open_mark]

@@ -271,3 +271,18 @@ def test_quotes_nested_quote_from_an_unnamed_person(nlp: Language) -> None:
 def test_quotes_nested_word_without_a_verb_is_not_a_quote(nlp: Language) -> None:
     text = "“It was a ‘routine’ check, nothing more,” said Tom Reid."
     assert [q[0] for q in quotes(nlp, text)] == ["It was a ‘routine’ check, nothing more,"]
+
+
+@pytest.mark.model
+def test_quotes_she_finds_a_woman_known_from_a_joined_clause(nlp: Language) -> None:
+    text = ("Kelly Marsh said shelters were open, and she urged residents to leave early.\n\n"
+            'Tom Bader said roads would stay closed. "It is moving fast," she said.\n')
+    assert quotes(nlp, text)[0][1] == "Kelly Marsh"
+
+
+@pytest.mark.model
+def test_quotes_interview_label_names_the_speaker(nlp: Language) -> None:
+    text = ("Sheriff Tom Bader and Kelly Marsh, the county's emergency manager, spoke on "
+            'Friday.\n\nQ: Why was the order late?\n\nMarsh: "We acted as soon as the wind '
+            'shifted."\n')
+    assert quotes(nlp, text)[0][1] == "Kelly Marsh"
