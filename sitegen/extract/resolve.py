@@ -39,6 +39,9 @@ _PRONOUN_SEX = {"he": "m", "she": "f"}
 _UNNAMED = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials",
                       "source", "sources", "aide", "aides", "adviser", "advisers", "member"})
 _SOURCE_WORDS = 8
+#: Nouns for something said, whose maker is the speaker of a phrase quoted in them.
+_SPEECH_NOUNS = frozenset("""suggestion claim warning accusation allegation remark comment
+    promise pledge assertion insistence argument threat demand criticism complaint""".split())
 _WINDOW = 3
 
 
@@ -179,6 +182,9 @@ class Resolver:
         found = [(s, p, t) for s, p, t in self.people.after(self.doc[start].idx - 1)
                  if t < end and not self._quoted(s)]
         found = [m for m in found if start <= m[2] < end]
+        claimant = self._claimant(first)
+        if claimant is not None:
+            return claimant
         root_subject = self._root_subject(self.doc[start:end])
         if root_subject is not None and root_subject.lower_ in _PRONOUN_SEX:
             return self.salient(root_subject.idx, _PRONOUN_SEX[root_subject.lower_])
@@ -195,6 +201,24 @@ class Resolver:
         if recent is not None:
             return Who(recent)
         return Who(min(found)[1]) if found else Who(None)
+
+    def _claimant(self, first: int) -> Who | None:
+        """'he shrugged off union warnings staff would be "worked to exhaustion"': a phrase
+        quoted after a speech noun in a sentence with no reporting verb is the words of
+        whoever the noun names as its maker ('union', 'Labour'); a person is left to
+        `_owns`, and a noun with no maker says nothing."""
+        sent_start = self.doc[first].sent.start
+        for i in range(first - 1, sent_start - 1, -1):
+            tok = self.doc[i]
+            if tok.pos_ == "NOUN" and (tok.lower_ in _SPEECH_NOUNS
+                                       or tok.lower_[:-1] in _SPEECH_NOUNS):
+                maker = next((c for c in tok.children if c.i < tok.i
+                              and c.dep_ in ("compound", "poss", "amod") and (
+                                  c.pos_ in ("PROPN", "NOUN") or c.ent_type_ == "NORP")), None)
+                if maker is None or self.people.person_at(maker.i) is not None:
+                    return None
+                return Who(None, maker.text)
+        return None
 
     def _owns(self, name: Token, first: int) -> bool:
         """The name is the agent or possessor of a phrase that holds token `first`."""

@@ -286,3 +286,10 @@ def test_quotes_interview_label_names_the_speaker(nlp: Language) -> None:
             'Friday.\n\nQ: Why was the order late?\n\nMarsh: "We acted as soon as the wind '
             'shifted."\n')
     assert quotes(nlp, text)[0][1] == "Kelly Marsh"
+
+
+@pytest.mark.model
+def test_quotes_phrase_after_a_speech_noun_belongs_to_its_maker(nlp: Language) -> None:
+    text = ("Mr Hale said the plan was sound.\n\nBut he shrugged off Green suggestions a vote "
+            'for his group would mean handing power to rivals "on a plate".\n')
+    assert quotes(nlp, text) == [("on a plate", None, "Green")]
