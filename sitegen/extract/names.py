@@ -89,7 +89,9 @@ PERSON_NOUNS = frozenset(
     witness grandmother grandfather uncle aunt nephew niece cousin chef
     seed veteran youngster teenager newcomer favourite rookie incumbent reviewer critic
     columnist commentator correspondent reporter blogger pundit lecturer curator
-    king queen prince princess pope""".split()
+    king queen prince princess pope
+    prosecutor lawmaker legislator physician pediatrician paediatrician epidemiologist
+    biologist engineer firefighter trooper""".split()
 )
 
 _DOTS = re.compile(r"\.")

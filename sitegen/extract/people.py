@@ -154,7 +154,10 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             {g for k, g in key_of.items() if fold(k[0]) == w})
         target = _pick(groups, cands, m) if cands else None
         if target is None:
-            key = w + ":" + (_gender([m]) or "") if cands else w
+            sex = _gender([m])
+            key = w + ":" + (sex or "") if cands else w
+            if key in single and sex and _gender(groups[single[key]]) not in (None, sex):
+                key = w + ":" + sex  # "Lord X" and "Lady X", neither named in full
             if key not in single:
                 single[key] = len(groups)
                 groups.append([])

@@ -211,3 +211,13 @@ def test_people_short_title_prefers_the_person_with_that_title(nlp: Language) ->
 def test_people_abbreviated_title_role_is_spelled_out(nlp: Language) -> None:
     found = people(nlp, "Sen. Ray Sutter voted against the bill on Tuesday.")
     assert [p.role for p in found.found] == ["Senator"]
+
+
+def test_people_lord_and_lady_with_one_surname_stay_apart(nlp: Language) -> None:
+    found = people(nlp, "Lord Fenwick spoke first. Lady Fenwick, his wife, spoke next.")
+    assert sorted(p.aliases[-1] for p in found.found) == ["Lady Fenwick", "Lord Fenwick"]
+
+
+def test_people_capitalised_role_noun_is_not_a_name(nlp: Language) -> None:
+    found = people(nlp, "Prosecutor Maya Lund told the jury the evidence was clear.")
+    assert [p.name for p in found.found] == ["Maya Lund"]
