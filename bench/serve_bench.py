@@ -117,18 +117,30 @@ def start_server(site: Path, port: int, log_file: Path) -> subprocess.Popen[str]
     raise SystemExit("sitegen serve did not come up")
 
 
-def timed_edits(events: Events, target: Path, texts: Sequence[str]) -> list[float]:
-    """Write each text to `target`; seconds from the write to the next reload event."""
-    times: list[float] = []
+def unwritten(port: int) -> int:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__sitegen/status", timeout=30) as r:
+        return int(json.loads(r.read())["unwritten"])
+
+
+def timed_edits(events: Events, port: int, target: Path,
+                texts: Sequence[str]) -> tuple[list[float], list[float]]:
+    """Write each text to `target`. Returns the seconds from the write to the reload
+    event, and to the moment every rebuilt file is on disk (the server answers from
+    memory until then). Each edit starts once the previous one is written."""
+    to_event: list[float] = []
+    to_disk: list[float] = []
     for text in texts:
         time.sleep(0.3)  # a pause between keystroke bursts
         started = time.perf_counter()
         target.write_text(text, encoding="utf-8")
         kind, data = events.until({"reload", "status"})
-        times.append(time.perf_counter() - started)
+        to_event.append(time.perf_counter() - started)
         if kind != "reload":
             raise SystemExit(f"edit of {target.name} did not reload: {data}")
-    return times
+        while unwritten(port):
+            time.sleep(0.02)
+        to_disk.append(time.perf_counter() - started)
+    return to_event, to_disk
 
 
 def warm_build_seconds(site: Path) -> float:
@@ -164,11 +176,11 @@ def bench_site(kind: str, workdir: Path, edits: int, template_edits: int) -> Non
     events = Events(port)
     base = site / "templates" / "base.html"
     try:
-        article_times = timed_edits(events, article, [
+        article_times, article_disk = timed_edits(events, port, article, [
             f"{original}\nEdit {run}-{n}: Anna Berg said the figure was {n + 10} per cent.\n"
             for n in range(edits)])
-        timed_edits(events, base, [BASE_OVERRIDE.replace("N", "0")])  # the override appears
-        template_times = timed_edits(events, base, [
+        timed_edits(events, port, base, [BASE_OVERRIDE.replace("N", "0")])  # it appears
+        template_times, template_disk = timed_edits(events, port, base, [
             BASE_OVERRIDE.replace("N", str(n + 1)) for n in range(template_edits)])
     finally:
         article.write_text(original, encoding="utf-8")
@@ -178,7 +190,9 @@ def bench_site(kind: str, workdir: Path, edits: int, template_edits: int) -> Non
     base.unlink(missing_ok=True)
     build = warm_build_seconds(site)
     log.info(summary("article edit -> reload event", article_times))
+    log.info(summary("article edit -> files on disk", article_disk))
     log.info(summary("template edit (base.html) -> reload event", template_times))
+    log.info(summary("template edit (base.html) -> files on disk", template_disk))
     log.info("server-side rebuild (from its log): p50=%.0f ms over %d rebuilds",
              statistics.median(rebuilds) if rebuilds else float("nan"), len(rebuilds))
     log.info("full warm `sitegen build`: %.0f ms (best of 2); template edit p50 / build = %.2f",

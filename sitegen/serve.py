@@ -53,7 +53,7 @@ class LiveServer:
                  flush: Callable[[], None] | None = None) -> None:
         self.output_dir = output_dir
         self.rebuild = rebuild
-        self.pending = pending or PendingOutput()
+        self.pending = PendingOutput() if pending is None else pending
         self.flush = flush
         self.hub = ReloadHub()
         self.host, self.port = host, port

@@ -139,7 +139,7 @@ class PreviewServer(ThreadingHTTPServer):
                  pending: PendingOutput | None = None) -> None:
         self.output_dir = output_dir
         self.hub = hub
-        self.pending = pending or PendingOutput()
+        self.pending = PendingOutput() if pending is None else pending
         self.script = livereload_js()
         super().__init__(address, PreviewHandler)
 
@@ -235,7 +235,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if name == "livereload.js":
             self._send(HTTPStatus.OK, self.server.script, content_type(name), head)
         elif name == "status":
-            body = json.dumps(self.server.hub.status_json()).encode()
+            status = {**self.server.hub.status_json(), "unwritten": len(self.server.pending)}
+            body = json.dumps(status).encode()
             self._send(HTTPStatus.OK, body, content_type("status.json"), head)
         elif name == "events":
             self._stream_events(head)

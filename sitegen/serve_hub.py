@@ -115,6 +115,10 @@ class PendingOutput:
         with self._lock:
             self._files = {}
 
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._files)
+
     def get(self, output_path: str) -> tuple[bool, bytes | None]:
         """(True, bytes or None if being removed) when pending, else (False, None)."""
         with self._lock:

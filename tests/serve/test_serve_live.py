@@ -105,7 +105,7 @@ def test_serve_broken_front_matter_shows_error_then_clears(live: LiveServer,
     # The last good page is still served; a tab opened now gets the errors on connect.
     assert "Budget vote delayed" in request(live.port, "/articles/budget-vote/").text
     late = EventStream(live.port)
-    assert late.next_event() == ("hello", {**status(live.port)})
+    assert late.next_event() == ("hello", live.hub.status_json())
     late.close()
 
     edit(article, good.replace("wait.", "wait a week."))
