@@ -51,7 +51,7 @@ class NestedAttributor:
         verb = self._verb(span, outer)
         if verb is None:
             return None
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = _subject(verb)
         if subj is None:
             return None
         if subj.lower_ in _FIRST_PERSON:
@@ -84,6 +84,17 @@ class NestedAttributor:
         if not holders:
             return None
         return min(holders, key=lambda k: min(abs(a - subj.idx) for a, _ in found[k].mentions))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or its head's for "kept telling myself" (climbing a little)."""
+    tok = verb
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None or tok.dep_ not in ("xcomp", "advcl", "conj") or tok.head is tok:
+            return subj
+        tok = tok.head
+    return None
 
 
 def _reports(tok: Token) -> bool:

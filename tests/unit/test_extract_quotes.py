@@ -293,3 +293,11 @@ def test_quotes_phrase_after_a_speech_noun_belongs_to_its_maker(nlp: Language) -
     text = ("Mr Hale said the plan was sound.\n\nBut he shrugged off Green suggestions a vote "
             'for his group would mean handing power to rivals "on a plate".\n')
     assert quotes(nlp, text) == [("on a plate", None, "Green")]
+
+
+@pytest.mark.model
+def test_quotes_nested_quote_of_the_speaker_to_herself(nlp: Language) -> None:
+    text = ("Hiker Rosa Imlay spent a night on the ridge. “I kept telling myself, "
+            "‘Just one more step,’” she said.")
+    found = quotes(nlp, text)
+    assert ("Just one more step,", "Rosa Imlay", None) in found
