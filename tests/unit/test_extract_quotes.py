@@ -297,7 +297,7 @@ def test_quotes_phrase_after_a_speech_noun_belongs_to_its_maker(nlp: Language) -
 
 @pytest.mark.model
 def test_quotes_nested_quote_of_the_speaker_to_herself(nlp: Language) -> None:
-    text = ("Hiker Rosa Imlay spent a night on the ridge. “I kept telling myself, "
+    text = ("Rosa Imlay, a hiker from Leeds, spent a night on the ridge. “I kept telling myself, "
             "‘Just one more step,’” she said.")
     found = quotes(nlp, text)
     assert ("Just one more step,", "Rosa Imlay", None) in found
