@@ -218,6 +218,8 @@ def _person_context(doc: Doc, chain: list[Token]) -> bool:
     before = doc[chain[0].i - 1] if chain[0].i > 0 else None
     if before is not None and before.is_lower and is_person_word(before.lower_):
         return True
+    if len(chain) == 3 and is_person_word(chain[0].lower_):
+        return True  # "Nurse Ella Grant": a capitalised role noun, then the name
     speaks = head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in REPORTING_VERBS
     if speaks and before is not None and before.is_lower and before.pos_ == "NOUN":
         return True  # "reviewer Anne Holt called ...": any role noun before a speaker

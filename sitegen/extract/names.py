@@ -91,7 +91,8 @@ PERSON_NOUNS = frozenset(
     columnist commentator correspondent reporter blogger pundit lecturer curator
     king queen prince princess pope
     prosecutor lawmaker legislator physician pediatrician paediatrician epidemiologist
-    biologist engineer firefighter trooper""".split()
+    biologist engineer firefighter trooper hiker climber cyclist farmer rancher
+    volunteer survivor resident""".split()
 )
 
 _DOTS = re.compile(r"\.")

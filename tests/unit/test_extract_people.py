@@ -221,3 +221,8 @@ def test_people_lord_and_lady_with_one_surname_stay_apart(nlp: Language) -> None
 def test_people_capitalised_role_noun_is_not_a_name(nlp: Language) -> None:
     found = people(nlp, "Prosecutor Maya Lund told the jury the evidence was clear.")
     assert [p.name for p in found.found] == ["Maya Lund"]
+
+
+def test_people_capitalised_role_noun_before_a_name_tagged_org(nlp: Language) -> None:
+    found = people(nlp, "Hiker Rosa Imlay spent a night on the ridge.")
+    assert [p.name for p in found.found] == ["Rosa Imlay"]
