@@ -40,6 +40,9 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _HYPHENS = frozenset({"-", "‐", "–"})
 _IN_NAME_PUNCT = _HYPHENS | {".", "'", "’"}
 _NOT_NAME_POS = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON"})
+#: Person nouns that also start titles of works and teams ("Star Wars Rebels").
+_IN_TITLES = frozenset({"star", "head", "chief", "member", "host", "champion", "winner",
+                        "seed", "favourite", "king", "queen", "prince", "princess", "pope"})
 #: Entity labels a word the model missed as a person may carry and still be one.
 _MAYBE_PERSON_LABELS = frozenset({"", "ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"})
 
@@ -218,7 +221,7 @@ def _person_context(doc: Doc, chain: list[Token]) -> bool:
     before = doc[chain[0].i - 1] if chain[0].i > 0 else None
     if before is not None and before.is_lower and is_person_word(before.lower_):
         return True
-    if len(chain) == 3 and is_person_word(chain[0].lower_):
+    if len(chain) == 3 and is_person_word(chain[0].lower_) and chain[0].lower_ not in _IN_TITLES:
         return True  # "Nurse Ella Grant": a capitalised role noun, then the name
     speaks = head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in REPORTING_VERBS
     if speaks and before is not None and before.is_lower and before.pos_ == "NOUN":
