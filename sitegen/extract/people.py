@@ -47,7 +47,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: 'Marcus "Money" Bell': a first name, a quoted nickname, a surname.
-_NICKNAMED = re.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’ .-]{0,24}?)[\"”’'] ([A-Z][\w'’-]+)\b")
+_NICKNAMED = re.compile(
+    r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’ .-]{0,24}?)[\"”’'] ([A-Z][\w'’-]+)\b")
 _SKIP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                           "EVENT", "LAW", "LANGUAGE"})
 
