@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from sitegen.extract.names import REPORTING_VERBS, fold
+from sitegen.extract.names import REPORTING_VERBS
 from sitegen.extract.resolve import Who
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class NestedAttributor:
             return outer_who
         if self.resolver.people.person_at(subj.i) is None and not any(
                 c.dep_ == "det" for c in subj.children):
-            holder = self._role_holder(subj)
+            holder = self.resolver.by_role(subj, subj.idx)
             if holder is not None:
                 return Who(holder)
         return self.resolver.resolve(subj, span.open_mark)
@@ -73,18 +73,6 @@ class NestedAttributor:
             return None
         hi = min(self._token(outer.end - 1) + 1, self.doc[last].sent.end)
         return next((t for t in self.doc[last + 1 : hi] if _reports(t)), None)
-
-    def _role_holder(self, subj: Token) -> int | None:
-        """'Coach told us': the person whose role ends in that noun, the one named
-        nearest the quotation when several do."""
-        word = fold(subj.text)
-        found = self.resolver.people.found
-        holders = {k for k, p in enumerate(found)
-                   if p.role and fold(p.role.split()[-1]) == word}
-        if not holders:
-            return None
-        return min(holders, key=lambda k: min(abs(a - subj.idx) for a, _ in found[k].mentions))
-
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or its head's for "kept telling myself" (climbing a little)."""

@@ -3,7 +3,10 @@
 Needs: sentences, dependency parse, and `People` (mentions by token and offset).
 
 - A subject inside a person's mention is that person ("Mr Kennedy said").
-- "he"/"she", and a definite title with no name ("said the national team
+- A definite title with no name ("the minister said") goes to the person
+  whose role ends in that noun or who carries it as a title, the one named
+  nearest when several do.
+- "he"/"she", and other definite titles ("said the national team
   coach", "the attorney general denied"), go to the most salient person
   before the quotation: the nearest sentence (outside quotation marks) that
   names a compatible person, and in it the grammatical subject, else the
@@ -26,6 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.extract.names import TITLE_WORDS, fold
 from sitegen.extract.personfilter import is_person_noun
 from sitegen.extract.quotespans import QuoteSpan
 
@@ -114,10 +118,35 @@ class Resolver:
             return self.salient(char, _PRONOUN_SEX[word], previous)
         if (word not in _UNNAMED and (is_person_noun(subj) or word.endswith("-old"))
                 and any(c.lower_ == "the" for c in subj.children)):
+            holder = self.by_role(subj, char)
+            if holder is not None:
+                return Who(holder)  # "the minister said": the one the article calls minister
             found = self.salient(char, None)
             if found.speaker is not None:
                 return found
         return Who(None, self._source(subj))
+
+    def by_role(self, subj: Token, char: int) -> int | None:
+        """The person whose role ends in the subject's title words ("the attorney general",
+        "the minister") or who carries them as a title ("Sen." for "senator"), the one
+        named nearest `char` when several are."""
+        title = [fold(c.text) for c in subj.children if c.dep_ == "compound" and c.i < subj.i]
+        title.append(fold(subj.text))
+        n = len(title)
+        holders = []
+        for k, p in enumerate(self.people.found):
+            forms = [p.role or ""] + [a for a in p.aliases if a != p.name]
+            for form in forms:
+                words = [TITLE_WORDS.get(fold(w), fold(w)) for w in form.split()]
+                if form is not forms[0]:
+                    words = words[: -len(p.name.split())]  # titles only, not the name
+                if any(words[i : i + n] == title for i in range(len(words) - n + 1)):
+                    holders.append(k)
+                    break
+        if not holders:
+            return None
+        return min(holders, key=lambda k: min(abs(a - char)
+                                              for a, _ in self.people.found[k].mentions))
 
     def _joint(self, subj: Token, person: int) -> Who | None:
         """"Rep. A and Rep. B said": two people speaking jointly are no one speaker.

@@ -301,3 +301,11 @@ def test_quotes_nested_quote_of_the_speaker_to_herself(nlp: Language) -> None:
             "‘Just one more step,’” she said.")
     found = quotes(nlp, text)
     assert ("Just one more step,", "Rosa Imlay", None) in found
+
+
+@pytest.mark.model
+def test_quotes_definite_title_goes_to_the_person_with_that_role(nlp: Language) -> None:
+    text = ("Finance Minister Ruth Okonjo presented the budget on Tuesday. Opposition leader "
+            "Samuel Dade accused her of hiding debts.\n\n"
+            "“That is simply not true,” the minister said.")
+    assert quotes(nlp, text)[0][1] == "Ruth Okonjo"
