@@ -66,7 +66,7 @@ ORG_WORDS = frozenset(
     news times post herald radio tv television channel hour show programme program
     big brother street road avenue square central premiership championship cup grail
     marathon festival awards award prize games olympics grand prix rangers wireless films
-    incorporated lab labs records""".split()
+    incorporated lab labs records borough county dynamo""".split()
 )
 #: Last words that make a name a place ("Leicester South") unless it has person evidence.
 COMPASS_WORDS = frozenset("north south east west central".split())

@@ -226,3 +226,9 @@ def test_people_capitalised_role_noun_is_not_a_name(nlp: Language) -> None:
 def test_people_capitalised_role_noun_before_a_name_tagged_org(nlp: Language) -> None:
     found = people(nlp, "Hiker Rosa Imlay spent a night on the ridge.")
     assert [p.name for p in found.found] == ["Rosa Imlay"]
+
+
+def test_people_club_named_borough_is_not_a_person(nlp: Language) -> None:
+    found = people(nlp, "Harrow Borough stunned the league leaders on Saturday. Borough manager "
+                        "Steve Pike said his players had been brilliant.")
+    assert [p.name for p in found.found] == ["Steve Pike"]
