@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.extract.names import REPORTING_VERBS
 from sitegen.extract.resolve import Who
+from sitegen.extract.sources import role_holder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,7 +59,7 @@ class NestedAttributor:
             return outer_who
         if self.resolver.people.person_at(subj.i) is None and not any(
                 c.dep_ == "det" for c in subj.children):
-            holder = self.resolver.by_role(subj, subj.idx)
+            holder = role_holder(self.resolver.people, subj, subj.idx)
             if holder is not None:
                 return Who(holder)
         return self.resolver.resolve(subj, span.open_mark)

@@ -29,9 +29,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitegen.extract.names import TITLE_WORDS, fold
 from sitegen.extract.personfilter import is_person_noun
 from sitegen.extract.quotespans import QuoteSpan
+from sitegen.extract.sources import joint_source, role_holder, speech_noun_maker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -43,9 +43,6 @@ _PRONOUN_SEX = {"he": "m", "she": "f"}
 _UNNAMED = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials",
                       "source", "sources", "aide", "aides", "adviser", "advisers", "member"})
 _SOURCE_WORDS = 8
-#: Nouns for something said, whose maker is the speaker of a phrase quoted in them.
-_SPEECH_NOUNS = frozenset("""suggestion claim warning accusation allegation remark comment
-    promise pledge assertion insistence argument threat demand criticism complaint""".split())
 _WINDOW = 3
 
 
@@ -111,6 +108,10 @@ class Resolver:
         if person is not None:
             return self._joint(subj, person) or Who(person)
         word = subj.lower_
+        if word == "they":
+            pair = self._pair_before(subj)
+            if pair is not None:
+                return pair
         if word in _PRONOUN_SEX:
             unnamed = self._unnamed_antecedent(subj)
             if unnamed is not None:
@@ -118,7 +119,7 @@ class Resolver:
             return self.salient(char, _PRONOUN_SEX[word], previous)
         if (word not in _UNNAMED and (is_person_noun(subj) or word.endswith("-old"))
                 and any(c.lower_ == "the" for c in subj.children)):
-            holder = self.by_role(subj, char)
+            holder = role_holder(self.people, subj, char)
             if holder is not None:
                 return Who(holder)  # "the minister said": the one the article calls minister
             found = self.salient(char, None)
@@ -126,44 +127,23 @@ class Resolver:
                 return found
         return Who(None, self._source(subj))
 
-    def by_role(self, subj: Token, char: int) -> int | None:
-        """The person whose role ends in the subject's title words ("the attorney general",
-        "the minister") or who carries them as a title ("Sen." for "senator"), the one
-        named nearest `char` when several are."""
-        title = [fold(c.text) for c in subj.children if c.dep_ == "compound" and c.i < subj.i]
-        title.append(fold(subj.text))
-        n = len(title)
-        holders = []
-        for k, p in enumerate(self.people.found):
-            forms = [p.role or ""] + [a for a in p.aliases if a != p.name]
-            for form in forms:
-                words = [TITLE_WORDS.get(fold(w), fold(w)) for w in form.split()]
-                if form is not forms[0]:
-                    words = words[: -len(p.name.split())]  # titles only, not the name
-                if any(words[i : i + n] == title for i in range(len(words) - n + 1)):
-                    holders.append(k)
-                    break
-        if not holders:
-            return None
-        return min(holders, key=lambda k: min(abs(a - char)
-                                              for a, _ in self.people.found[k].mentions))
-
     def _joint(self, subj: Token, person: int) -> Who | None:
-        """"Rep. A and Rep. B said": two people speaking jointly are no one speaker.
-        The names joined by "and" to the subject count, not one governed by a
-        preposition ("In a letter to C, A and B said": the parse may join C too)."""
-        root = subj
-        while root.dep_ == "conj" and root.head.i < root.i:
-            root = root.head
-        members = []
-        for tok in [root, *(t for t in root.subtree if t.dep_ == "conj")]:
-            k = self.people.person_at(tok.i)
-            if k is not None and k not in members and tok.dep_ != "pobj":
-                members.append(k)
-        if len(members) < 2 or person not in members:
-            return None
-        names = [self.people.found[k].name for k in members]
-        return Who(None, ", ".join(names[:-1]) + " and " + names[-1])
+        source = joint_source(self.people, subj, person)
+        return Who(None, source) if source is not None else None
+
+    def _pair_before(self, pronoun: Token) -> Who | None:
+        """"A and B wrote to ... "...," they wrote.': "they" is the pair of the nearest
+        earlier sentence (of two) whose subject joins two named people."""
+        sent = pronoun.sent
+        for _ in range(2):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            subj = self._root_subject(sent)
+            person = self.people.person_at(subj.i) if subj is not None else None
+            if subj is not None and person is not None and not self._quoted(subj.idx):
+                return self._joint(subj, person)
+        return None
 
     def _unnamed_antecedent(self, pronoun: Token) -> Who | None:
         """"A Labour spokesman denied it. "...," he said.": when the nearest earlier
@@ -211,9 +191,9 @@ class Resolver:
         found = [(s, p, t) for s, p, t in self.people.after(self.doc[start].idx - 1)
                  if t < end and not self._quoted(s)]
         found = [m for m in found if start <= m[2] < end]
-        claimant = self._claimant(first)
-        if claimant is not None:
-            return claimant
+        maker = speech_noun_maker(self.doc, self.people, first)
+        if maker is not None:
+            return Who(None, maker)
         root_subject = self._root_subject(self.doc[start:end])
         if root_subject is not None and root_subject.lower_ in _PRONOUN_SEX:
             return self.salient(root_subject.idx, _PRONOUN_SEX[root_subject.lower_])
@@ -230,24 +210,6 @@ class Resolver:
         if recent is not None:
             return Who(recent)
         return Who(min(found)[1]) if found else Who(None)
-
-    def _claimant(self, first: int) -> Who | None:
-        """'he shrugged off union warnings staff would be "worked to exhaustion"': a phrase
-        quoted after a speech noun in a sentence with no reporting verb is the words of
-        whoever the noun names as its maker ('union', 'Labour'); a person is left to
-        `_owns`, and a noun with no maker says nothing."""
-        sent_start = self.doc[first].sent.start
-        for i in range(first - 1, sent_start - 1, -1):
-            tok = self.doc[i]
-            if tok.pos_ == "NOUN" and (tok.lower_ in _SPEECH_NOUNS
-                                       or tok.lower_[:-1] in _SPEECH_NOUNS):
-                maker = next((c for c in tok.children if c.i < tok.i
-                              and c.dep_ in ("compound", "poss", "amod") and (
-                                  c.pos_ in ("PROPN", "NOUN") or c.ent_type_ == "NORP")), None)
-                if maker is None or self.people.person_at(maker.i) is not None:
-                    return None
-                return Who(None, maker.text)
-        return None
 
     def _owns(self, name: Token, first: int) -> bool:
         """The name is the agent or possessor of a phrase that holds token `first`."""

@@ -309,3 +309,10 @@ def test_quotes_definite_title_goes_to_the_person_with_that_role(nlp: Language) 
             "Samuel Dade accused her of hiding debts.\n\n"
             "“That is simply not true,” the minister said.")
     assert quotes(nlp, text)[0][1] == "Ruth Okonjo"
+
+
+@pytest.mark.model
+def test_quotes_they_after_a_named_pair_is_the_pair(nlp: Language) -> None:
+    text = ("Rep. Ed Walsh and Rep. Nina Ortiz wrote to the agency last week. "
+            '"The public deserves answers," they wrote.')
+    assert quotes(nlp, text) == [("The public deserves answers,", None, "Ed Walsh and Nina Ortiz")]
