@@ -4,8 +4,8 @@ Needs: sentences, dependency parse, and `People` (mentions by token and offset).
 
 - A subject inside a person's mention is that person ("Mr Kennedy said").
 - A definite title with no name ("the minister said") goes to the person
-  whose role ends in that noun or who carries it as a title, the one named
-  nearest when several do.
+  whose role holds those words or who carries them as a title, the one
+  named nearest when several do (`sources.role_holder`).
 - "he"/"she", and other definite titles ("said the national team
   coach", "the attorney general denied"), go to the most salient person
   before the quotation: the nearest sentence (outside quotation marks) that
@@ -18,7 +18,8 @@ Needs: sentences, dependency parse, and `People` (mentions by token and offset).
   most unknowns in news copy are men. With nobody before, the first person
   after is taken (a lede: "..., he insisted. Lord Goldsmith said ...").
 - A named subject joined by "and" to another named person ("Sen. A and Sen. B
-  said") is a joint statement: no speaker, the source names both.
+  said") is a joint statement: no speaker, the source names both; so is
+  "they" when one of the two sentences before has such a subject.
 - Anything else is an unnamed source: the subject's words, cut short ("a
   spokesman for the supporters club", "the Treasury").
 """
