@@ -92,7 +92,8 @@ PERSON_NOUNS = frozenset(
     king queen prince princess pope
     prosecutor lawmaker legislator physician pediatrician paediatrician epidemiologist
     biologist engineer firefighter trooper hiker climber cyclist farmer rancher
-    volunteer survivor resident""".split()
+    volunteer survivor resident headteacher headmaster headmistress midwife paramedic
+    pharmacist dentist surgeon economist physicist chemist""".split()
 )
 
 _DOTS = re.compile(r"\.")
