@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from sitegen.extract.people import People
 
 _PRONOUN_SEX = {"he": "m", "she": "f"}
+_POSSESSIVE_SEX = {"his": "m", "her": "f"}
 #: Person nouns that stand for somebody unnamed, so "the spokesman" is not resolved.
 _UNNAMED = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials",
                       "source", "sources", "aide", "aides", "adviser", "advisers", "member"})
@@ -67,28 +68,35 @@ class Resolver:
         self.genders = self._infer_genders()
 
     def _infer_genders(self) -> list[str | None]:
-        """Sex from titles ("Ms Essex"), else from "X said she ...": a he/she subject of
-        a clause reported by a sentence whose main subject names X."""
+        """Sex from titles ("Ms Essex"), else from "X said she ..." (a he/she subject of a
+        clause under a sentence whose main subject names X), or "X said ..., and she ..."
+        and "X thanked her staff" (nobody else named before the pronoun)."""
         known = list(self.people.genders) + [None] * (len(self.people.found)
                                                         - len(self.people.genders))
         votes: dict[int, set[str]] = {}
         for sent in self.doc.sents:
             subj = self._root_subject(sent)
             person = self.people.person_at(subj.i) if subj is not None else None
-            if person is None or known[person] is not None:
+            if person is None or known[person] is not None or subj is None:
                 continue
-            for clause in sent.root.children:
-                if clause.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or self._quoted(
-                        clause.idx):
-                    continue
-                for c in clause.children:
-                    if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX and (
-                            clause.dep_ != "conj" or self._only_named(person, sent.start, c.i)):
-                        votes.setdefault(person, set()).add(_PRONOUN_SEX[c.lower_])
+            for pronoun in self._pronouns_of(sent, subj.i):
+                if self._only_named(person, sent.start, pronoun.i):
+                    votes.setdefault(person, set()).add(_POSSESSIVE_SEX.get(
+                        pronoun.lower_) or _PRONOUN_SEX[pronoun.lower_])
         for person, vs in votes.items():
             if len(vs) == 1:
                 known[person] = next(iter(vs))
         return known
+
+    def _pronouns_of(self, sent: Span, subject: int) -> list[Token]:
+        """He/she subjects of clauses under the main verb, and his/her possessives after
+        the subject, outside quotation marks."""
+        out = [c for clause in sent.root.children
+               if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj")
+               for c in clause.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX]
+        out += [t for t in sent if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_SEX
+                and t.i > subject]
+        return [t for t in out if not self._quoted(t.idx)]
 
     def _only_named(self, person: int, first: int, last: int) -> bool:
         """'X said ..., and she rejected ...': nobody but X is named before the pronoun."""

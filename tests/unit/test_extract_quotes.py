@@ -316,3 +316,10 @@ def test_quotes_they_after_a_named_pair_is_the_pair(nlp: Language) -> None:
     text = ("Rep. Ed Walsh and Rep. Nina Ortiz wrote to the agency last week. "
             '"The public deserves answers," they wrote.')
     assert quotes(nlp, text) == [("The public deserves answers,", None, "Ed Walsh and Nina Ortiz")]
+
+
+@pytest.mark.model
+def test_quotes_she_finds_a_woman_known_from_her_possessive(nlp: Language) -> None:
+    text = ("Jennifer Wu, the mayor, thanked her staff at the opening. Tom Reed, an engineer, "
+            'designed the bridge. "It took six years," she said.')
+    assert quotes(nlp, text)[0][1] == "Jennifer Wu"
