@@ -173,6 +173,12 @@ def split_front_matter(shown: str, text: str) -> tuple[dict[str, Any], str, int]
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context_mark", None)
+        if context is not None and 2 + context.line != line:
+            # YAML notices an unclosed bracket or quote only at the next token; the
+            # line where it opened is what the writer needs to fix, so point there.
+            problem = f"{getattr(exc, 'context', None)}: {problem} (on line {line})"
+            line = 2 + context.line
         raise ContentError(f"front matter is not valid YAML: {problem}",
                            SourceLocation(shown, line)) from None
     if meta is None:

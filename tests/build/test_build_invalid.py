@@ -15,8 +15,8 @@ GOOD = "---\ntitle: Fine\ndate: 2024-05-01\n---\nThe council met on Monday.\n"
 CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "yaml_error": (
         {"content/articles/bad.md": "---\ntitle: Bad\nsummary: [unclosed\nauthor: x\n---\nBody\n"},
-        ["error: content/articles/bad.md:4: front matter is not valid YAML: "
-         "expected ',' or ']', but got ':'"],
+        ["error: content/articles/bad.md:3: front matter is not valid YAML: while parsing a "
+         "flow sequence: expected ',' or ']', but got ':' (on line 4)"],
     ),
     "yaml_indent": (
         {"content/articles/bad.md": "---\ntitle: Bad\nauthor: x\n  y: 2\n---\nBody\n"},
