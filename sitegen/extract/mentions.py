@@ -219,7 +219,8 @@ def _person_context(doc: Doc, chain: list[Token]) -> bool:
     """Parse evidence that an untagged name is a person."""
     head = chain[-1]
     before = doc[chain[0].i - 1] if chain[0].i > 0 else None
-    if before is not None and before.is_lower and is_person_word(before.lower_):
+    if before is not None and (before.is_lower and is_person_word(before.lower_)
+                               or fold(before.text) in OFFICE_TITLES):
         return True
     if len(chain) == 3 and is_person_word(chain[0].lower_) and chain[0].lower_ not in _IN_TITLES:
         return True  # "Nurse Ella Grant": a capitalised role noun, then the name
@@ -243,6 +244,8 @@ def context_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         if tok.ent_type_ not in _MAYBE_PERSON_LABELS:
             continue
         chain = _name_chain(tok)
+        while len(chain) > 1 and is_honorific(chain[0].text):
+            chain = chain[1:]  # "MP Anne Price": the title is found again as a title
         if not 2 <= len(chain) <= 3 or any(t.i in taken for t in chain):
             continue
         if any(is_honorific(t.text) or is_org_word(t.text) or not t.text[:1].isupper()
@@ -279,7 +282,8 @@ def titled_mentions(doc: Doc, text: str, taken: set[int]) -> list[Mention]:
         if k < len(doc) and doc[k].text == "." and tok.whitespace_ == "":
             k += 1
         chain: list[Token] = []
-        while (k < len(doc) and len(chain) < 3 and k not in taken and doc[k].pos_ == "PROPN"
+        while (k < len(doc) and len(chain) < 3 and k not in taken
+               and (doc[k].pos_ == "PROPN" or not chain and doc[k].pos_ in ("NOUN", "ADJ"))
                and doc[k].text[:1].isupper() and not is_honorific(doc[k].text)
                and doc[k].ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON")):
             chain.append(doc[k])

@@ -232,3 +232,9 @@ def test_people_club_named_borough_is_not_a_person(nlp: Language) -> None:
     found = people(nlp, "Harrow Borough stunned the league leaders on Saturday. Borough manager "
                         "Steve Pike said his players had been brilliant.")
     assert [p.name for p in found.found] == ["Steve Pike"]
+
+
+def test_people_office_title_then_untagged_name(nlp: Language) -> None:
+    found = by_name(people(nlp, "Local MP Anne Price said she would raise the case. "
+                                '"Farmers need help now," Mrs Price said.'))
+    assert list(found) == ["Anne Price"] and "Mrs Price" in found["Anne Price"]
