@@ -244,8 +244,8 @@ def context_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         if tok.ent_type_ not in _MAYBE_PERSON_LABELS:
             continue
         chain = _name_chain(tok)
-        while len(chain) > 1 and is_honorific(chain[0].text):
-            chain = chain[1:]  # "MP Anne Price": the title is found again as a title
+        titled = [k for k, t in enumerate(chain[:-1]) if is_honorific(t.text)]
+        chain = chain[titled[-1] + 1 :] if titled else chain  # "Local MP Anne Price"
         if not 2 <= len(chain) <= 3 or any(t.i in taken for t in chain):
             continue
         if any(is_honorific(t.text) or is_org_word(t.text) or not t.text[:1].isupper()
@@ -285,7 +285,7 @@ def titled_mentions(doc: Doc, text: str, taken: set[int]) -> list[Mention]:
         while (k < len(doc) and len(chain) < 3 and k not in taken
                and (doc[k].pos_ == "PROPN" or not chain and doc[k].pos_ in ("NOUN", "ADJ"))
                and doc[k].text[:1].isupper() and not is_honorific(doc[k].text)
-               and doc[k].ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON")):
+               and doc[k].ent_type_ in _MAYBE_PERSON_LABELS | {"WORK_OF_ART", "PRODUCT"}):
             chain.append(doc[k])
             k += 1
         if chain and not any(is_org_word(t.text) for t in chain):

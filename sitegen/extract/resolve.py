@@ -134,6 +134,11 @@ class Resolver:
             found = self.salient(char, None)
             if found.speaker is not None:
                 return found
+        if word not in _UNNAMED and is_person_noun(subj) and any(
+                c.lower_ in ("his", "her") and c.dep_ == "poss" for c in subj.children):
+            holder = role_holder(self.people, subj, char)  # "His son said": "his son, X"
+            if holder is not None:
+                return Who(holder)
         return Who(None, self._source(subj))
 
     def _joint(self, subj: Token, person: int) -> Who | None:

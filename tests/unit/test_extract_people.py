@@ -238,3 +238,9 @@ def test_people_office_title_then_untagged_name(nlp: Language) -> None:
     found = by_name(people(nlp, "Local MP Anne Price said she would raise the case. "
                                 '"Farmers need help now," Mrs Price said.'))
     assert list(found) == ["Anne Price"] and "Mrs Price" in found["Anne Price"]
+
+
+def test_people_paragraph_opening_modifier_before_title_and_name(nlp: Language) -> None:
+    text = ("Floods hit the valley.\n\nLocal MP Anne Price said she would raise the case in "
+            'Parliament. "Farmers need help now," Mrs Price said.\n')
+    assert [p.name for p in people(nlp, text).found] == ["Anne Price"]

@@ -323,3 +323,10 @@ def test_quotes_she_finds_a_woman_known_from_her_possessive(nlp: Language) -> No
     text = ("Jennifer Wu, the mayor, thanked her staff at the opening. Tom Reed, an engineer, "
             'designed the bridge. "It took six years," she said.')
     assert quotes(nlp, text)[0][1] == "Jennifer Wu"
+
+
+@pytest.mark.model
+def test_quotes_possessive_role_subject_goes_to_the_person_with_that_role(nlp: Language) -> None:
+    text = ("Farmer John Kerr and his son, Tom Kerr, lost 200 sheep in the flood. "
+            'His son said: "We could not save them."')
+    assert quotes(nlp, text)[0][1] == "Tom Kerr"
