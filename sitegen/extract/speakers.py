@@ -193,9 +193,10 @@ class Attributor:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj
-            subjects = [c for c in tok.children
-                        if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
-            named = [c for c in subjects if self._personal(c) and not self._governed(c)]
+            subjects = sorted((c for c in tok.children if c.dep_ in _SUBJECT_DEPS
+                               and c.i not in self.inside and not self._governed(c)),
+                              key=lambda c: (c.i > tok.i, -c.i))  # "CITY — Acme said"
+            named = [c for c in subjects if self._personal(c)]
             if named or (subjects and step == 0):
                 return (named or subjects)[0]  # "Another peer, Lord Skidelsky, said"
             first = first or (subjects[0] if subjects else None)

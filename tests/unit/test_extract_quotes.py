@@ -330,3 +330,10 @@ def test_quotes_possessive_role_subject_goes_to_the_person_with_that_role(nlp: L
     text = ("Farmer John Kerr and his son, Tom Kerr, lost 200 sheep in the flood. "
             'His son said: "We could not save them."')
     assert quotes(nlp, text)[0][1] == "Tom Kerr"
+
+
+@pytest.mark.model
+def test_quotes_dateline_is_not_the_subject_beside_a_real_one(nlp: Language) -> None:
+    text = ("SAN FRANCISCO — Nimbus Labs unveiled a new chip on Wednesday, calling it "
+            '"the fastest we have ever built."')
+    assert quotes(nlp, text)[0][2] == "Nimbus Labs"
