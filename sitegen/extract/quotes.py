@@ -7,9 +7,11 @@ where a quotation starts or ends. This module drops spans that quote nobody
 (GUIDELINES: titles of works, nicknames, words mentioned as words, glosses)
 and hands the rest to `speakers` for attribution:
 - a nickname sits between two parts of a name: Earvin "Magic" Johnson;
-- a title or a name is all capitalised words: "Celebrity Big Brother";
+- a title or a name is all capitalised words: "Celebrity Big Brother", or
+  one to three of them modifying a noun: its "Skyline" chip;
 - a gloss or a name follows "known as", "dubbed", "titled", "the word",
-  ", or" ("Tous, or "digital television for all"").
+  ", or" ("Tous, or "digital television for all""), or a kind of work
+  ("the film", "her new album").
 Short phrases with no reporting verb are kept: in news copy a quoted phrase
 almost always reproduces somebody's words ("the "real opposition""), except a
 lower-case word or two modifying a noun in a sentence that names nobody and
@@ -36,9 +38,15 @@ _NAMING_BEFORE = re.compile(
     r"(?:\b(?:known|referred to|described|billed|marketed|branded) as|\bdubbed|\bnicknamed"
     r"|\b(?:en)?titled|\bso-called|\bthe (?:word|words|phrase|term|slogan|motto|title|name)"
     r"|\b(?:a|an|the)\s+\w+\s+(?:called|named)|,\s*or|\(or"
+
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:called|named|known as)(?:\s+(?:a|an|the))?)\s*$",
     re.IGNORECASE,
 )
+#: A kind of work before a capitalised quotation: its title ('the film "Back Home."').
+_WORK_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its)\s+(?:\w+\s+)?(?:film|movie|book|novel|song|album"
+    r"|play|musical|opera|poem|painting|series|show|programme|program|documentary|podcast"
+    r"|exhibition)\s*$", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|of|the|and|a|an|in|on|at|to|for|or|&|-|:")
 _NAME_PIECE = re.compile(r"[A-Z][\w'’.-]*")
 
@@ -50,6 +58,14 @@ def _all_capitalised(text: str) -> bool:
         _TITLE_WORD.fullmatch(w) for w in words) and not text.rstrip().endswith((".", "!", "?"))
 
 
+def _names_a_thing(text: str, span: QuoteSpan, inner: str) -> bool:
+    """'its "Skyline" chip': capitalised words modifying the lower-case noun after them."""
+    if span.close_mark is None or not _all_capitalised(inner) or len(inner.split()) > 3:
+        return False
+    after = text[span.close_mark + 1 : span.close_mark + 30]
+    return after[:1] == " " and (after.split() or [""])[0].isalpha() and after[1:2].islower()
+
+
 def is_quotation(text: str, span: QuoteSpan) -> bool:
     """Whether a quoted span reproduces someone's words (pure text rules)."""
     inner = text[span.start : span.end]
@@ -57,6 +73,8 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     if _NAMING_BEFORE.search(before) or sum(c.isalnum() for c in inner) < 2:
         return False
     if _all_capitalised(inner) and len(inner.split()) > 1:
+        return False
+    if _names_a_thing(text, span, inner) or (inner[:1].isupper() and _WORK_BEFORE.search(before)):
         return False
     if span.close_mark is not None and len(inner.split()) <= 2:
         prev_word = (before.split() or [""])[-1]

@@ -337,3 +337,12 @@ def test_quotes_dateline_is_not_the_subject_beside_a_real_one(nlp: Language) -> 
     text = ("SAN FRANCISCO — Nimbus Labs unveiled a new chip on Wednesday, calling it "
             '"the fastest we have ever built."')
     assert quotes(nlp, text)[0][2] == "Nimbus Labs"
+
+
+def test_quotes_capitalised_name_modifying_a_noun_is_not_a_quote() -> None:
+    assert kept('The firm unveiled its "Skyline" chip on Wednesday.') == []
+
+
+def test_quotes_title_after_a_kind_of_work_is_not_a_quote() -> None:
+    assert kept('She borrowed a line from the film "Back to the Future."') == []
+    assert kept('He called the show "a disaster".') == ["a disaster"]
