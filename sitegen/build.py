@@ -24,7 +24,7 @@ from sitegen.content import load_articles
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract import Extractor
 from sitegen.extract.cache import ExtractionCache
-from sitegen.link import LinkResult, link
+from sitegen.link import Linker, LinkResult, link
 from sitegen.model import Article, Extraction, PersonCard, RenderedPage, Site
 from sitegen.pages import PagePlan, plan_pages
 from sitegen.render import check_templates, default_theme_dir, make_environment
@@ -126,9 +126,13 @@ def extract_site(
 
 
 def link_site(
-    content: SiteContent, extractions: Mapping[str, Extraction], config: SiteConfig
+    content: SiteContent, extractions: Mapping[str, Extraction], config: SiteConfig,
+    linker: Linker | None = None,
 ) -> LinkResult:
-    """The linked Site, and warnings about names the link stage could not decide."""
+    """The linked Site, and warnings about names the link stage could not decide.
+    A `linker` kept between calls redoes only the articles that changed."""
+    if linker is not None:
+        return linker.link(content.articles, extractions, content.cards, config)
     return link(content.articles, extractions, content.cards, config)
 
 

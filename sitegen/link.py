@@ -60,36 +60,94 @@ def link(
     config: SiteConfig,
 ) -> LinkResult:
     """Resolve people across articles and build the Site. Never raises on content."""
-    ordered = sorted(articles, key=_newest_first)
-    cards = sorted(cards, key=lambda c: c.slug)
-    entries = _entries(ordered, extractions, config.people.exclude)
-    resolution = resolve(entries, cards)
-    hidden = {("card", c.slug) for c in cards if c.hide}
-    visible = sorted({i for i in resolution.idents if i is not None and i not in hidden})
-    names = _display_names(entries, resolution, cards)
-    ids = _assign_ids(visible, names)
-    by_article: dict[str, list[tuple[Entry, Ident | None]]] = {a.slug: [] for a in ordered}
-    for entry, ident in zip(entries, resolution.idents, strict=True):
-        by_article[entry.article_slug].append((entry, ident))
-    facts: list[ArticleFacts] = [
-        link_article(a, extractions.get(a.slug, Extraction()), by_article[a.slug], ids,
-                     config.people.link)
-        for a in ordered
-    ]
-    people, order = make_people(ordered, facts, entries, resolution.idents, ids, names,
-                                {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT)
-    site = Site(
-        articles={a.slug: a for a in ordered},
-        people=people,
-        people_order=order,
-        article_links={f.links.slug: f.links for f in facts},
-        quotes=tuple(q for f in facts for q in f.links.quotes),
-        numbers=tuple(n for f in facts for n in f.links.numbers),
-        quotes_by_person=_quotes_by_person(facts, people),
-    )
-    warnings = _warnings(ordered, cards, resolution, names)
-    return LinkResult(site, tuple(warnings))
+    return Linker().link(articles, extractions, cards, config)
 
+
+#: What an article's entries depend on: the article, its extraction, `people.exclude`.
+_EntriesKey = tuple[Article, Extraction, tuple[str, ...]]
+#: What `link_article` depends on: the article, its extraction, each entry with whether
+#: it is ambiguous and its person id, and `people.link`.
+_FactsKey = tuple[Article, Extraction, tuple[tuple[Entry, bool, str | None], ...], str]
+
+
+class Linker:
+    """The link stage with memory: `link()` again after a few articles changed redoes
+    only those articles' per-article work (their entries and `link_article`), then the
+    site-wide steps. The result is always the Site that `link()` from scratch gives."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[_EntriesKey, list[Entry]]] = {}
+        self._facts: dict[str, tuple[_FactsKey, ArticleFacts]] = {}
+
+    def link(
+        self,
+        articles: Sequence[Article],
+        extractions: Mapping[str, Extraction],
+        cards: Sequence[PersonCard],
+        config: SiteConfig,
+    ) -> LinkResult:
+        """Resolve people across articles and build the Site. Never raises on content."""
+        ordered = sorted(articles, key=_newest_first)
+        cards = sorted(cards, key=lambda c: c.slug)
+        entries = self._site_entries(ordered, extractions, tuple(config.people.exclude))
+        resolution = resolve(entries, cards)
+        hidden = {("card", c.slug) for c in cards if c.hide}
+        visible = sorted({i for i in resolution.idents if i is not None and i not in hidden})
+        names = _display_names(entries, resolution, cards)
+        ids = _assign_ids(visible, names)
+        by_article: dict[str, list[tuple[Entry, Ident | None]]] = {a.slug: [] for a in ordered}
+        for entry, ident in zip(entries, resolution.idents, strict=True):
+            by_article[entry.article_slug].append((entry, ident))
+        facts = [self._article_facts(a, extractions.get(a.slug, Extraction()),
+                                     by_article[a.slug], ids, config.people.link)
+                 for a in ordered]
+        self._facts = {a.slug: self._facts[a.slug] for a in ordered}  # gone articles dropped
+        people, order = make_people(ordered, facts, entries, resolution.idents, ids, names,
+                                    {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT)
+        site = Site(
+            articles={a.slug: a for a in ordered},
+            people=people,
+            people_order=order,
+            article_links={f.links.slug: f.links for f in facts},
+            quotes=tuple(q for f in facts for q in f.links.quotes),
+            numbers=tuple(n for f in facts for n in f.links.numbers),
+            quotes_by_person=_quotes_by_person(facts, people),
+        )
+        warnings = _warnings(ordered, cards, resolution, names)
+        return LinkResult(site, tuple(warnings))
+
+    def _site_entries(
+        self, ordered: Sequence[Article], extractions: Mapping[str, Extraction],
+        exclude: tuple[str, ...],
+    ) -> list[Entry]:
+        """`_entries`, reusing each unchanged article's entries from the last call."""
+        excluded = _excluded(exclude)
+        memo: dict[str, tuple[_EntriesKey, list[Entry]]] = {}
+        entries: list[Entry] = []
+        for article in ordered:
+            key = (article, extractions.get(article.slug, Extraction()), exclude)
+            old = self._entries.get(article.slug)
+            found = old[1] if old is not None and old[0] == key else _article_entries(
+                article, key[1], excluded)
+            memo[article.slug] = (key, found)
+            entries += found
+        self._entries = memo
+        return entries
+
+    def _article_facts(
+        self, article: Article, extraction: Extraction,
+        entries: Sequence[tuple[Entry, Ident | None]], ids: Mapping[Ident, str],
+        link_mode: str,
+    ) -> ArticleFacts:
+        """`link_article`, reused when none of its inputs changed since the last call."""
+        placed = tuple((e, i is None, ids.get(i) if i is not None else None) for e, i in entries)
+        key = (article, extraction, placed, link_mode)
+        old = self._facts.get(article.slug)
+        if old is not None and old[0] == key:
+            return old[1]
+        facts = link_article(article, extraction, entries, ids, link_mode)
+        self._facts[article.slug] = (key, facts)
+        return facts
 
 def _quotes_by_person(
     facts: Sequence[ArticleFacts], people: Mapping[str, SitePerson]
@@ -110,24 +168,36 @@ def _newest_first(article: Article) -> tuple[bool, int, str]:
 def _entries(
     articles: Sequence[Article], extractions: Mapping[str, Extraction], exclude: Sequence[str]
 ) -> list[Entry]:
-    """Every person found, article by article, excluded names dropped. A quote's speaker
-    that extraction did not list among the people is added with no mentions."""
-    # Compared as written (titles kept): excluding "Lord" must not exclude Lord Falconer.
-    excluded = {written_key(x) for x in exclude} - {()}
+    """Every person found, article by article, excluded names dropped."""
+    excluded = _excluded(exclude)
+    return [entry for article in articles
+            for entry in _article_entries(article, extractions.get(article.slug, Extraction()),
+                                          excluded)]
+
+
+def _excluded(exclude: Sequence[str]) -> set[NameKey]:
+    """`people.exclude` as written keys. Compared as written (titles kept): excluding
+    "Lord" must not exclude Lord Falconer."""
+    return {written_key(x) for x in exclude} - {()}
+
+
+def _article_entries(
+    article: Article, extraction: Extraction, excluded: set[NameKey]
+) -> list[Entry]:
+    """One article's people found, excluded names dropped. A quote's speaker that
+    extraction did not list among the people is added with no mentions."""
     entries: list[Entry] = []
-    for article in articles:
-        extraction = extractions.get(article.slug, Extraction())
-        found = list(extraction.people)
-        known = {name_key(f) for p in found for f in (p.name, *p.aliases)}
-        for quote in extraction.quotes:
-            if quote.speaker and name_key(quote.speaker) not in known:
-                known.add(name_key(quote.speaker))
-                found.append(PersonFound(quote.speaker, (quote.speaker,), None, ()))
-        for person in found:
-            key = name_key(person.name)
-            forms = {written_key(f) for f in (person.name, *person.aliases)}
-            if key and not forms & excluded:
-                entries.append(Entry(article.slug, person, key))
+    found = list(extraction.people)
+    known = {name_key(f) for p in found for f in (p.name, *p.aliases)}
+    for quote in extraction.quotes:
+        if quote.speaker and name_key(quote.speaker) not in known:
+            known.add(name_key(quote.speaker))
+            found.append(PersonFound(quote.speaker, (quote.speaker,), None, ()))
+    for person in found:
+        key = name_key(person.name)
+        forms = {written_key(f) for f in (person.name, *person.aliases)}
+        if key and not forms & excluded:
+            entries.append(Entry(article.slug, person, key))
     return entries
 
 
@@ -139,7 +209,9 @@ def _display_names(
     forms: dict[Ident, Counter[str]] = {}
     for entry, ident in zip(entries, resolution.idents, strict=True):
         if ident is not None:
-            counter = forms.setdefault(ident, Counter())
+            counter = forms.get(ident)
+            if counter is None:
+                counter = forms[ident] = Counter()
             if ident[1:] == entry.key:
                 counter[entry.found.name.strip()] += 1
     names: dict[Ident, str] = {("card", c.slug): c.name for c in cards}

@@ -5,6 +5,7 @@ Called by `sitegen.link` with each article's facts already placed.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -42,10 +43,12 @@ def make_people(
         if card is not None:
             forms.setdefault(pid, set()).update((card.name, *card.aliases))
         # Among people sharing as many articles, the more mentioned come first.
-        co_ranked = sorted(co.get(pid, Counter()).items(),
-                           key=lambda oc: (-oc[1], -totals[oc[0]], oc[0]))
+        shared = co.get(pid)
+        co_ranked = heapq.nsmallest(co_limit, shared.items(),
+                                    key=lambda oc: (-oc[1], -totals[oc[0]], oc[0])
+                                    ) if shared else []
         people[pid] = _person(pid, names[ident], forms.get(pid, set()), here.get(pid, []),
-                              card, tuple(CoPerson(o, c) for o, c in co_ranked[:co_limit]))
+                              card, tuple(CoPerson(o, c) for o, c in co_ranked))
     order = sorted(people.values(), key=lambda p: (
         -p.mention_count, -p.quote_count, -len(p.article_slugs), p.id))
     return people, tuple(p.id for p in order)
@@ -89,12 +92,18 @@ def _person(
     )
 
 
-def _co_people(facts: Sequence[ArticleFacts]) -> dict[str, Counter[str]]:
+def _co_people(facts: Sequence[ArticleFacts]) -> dict[str, dict[str, int]]:
     """Person id -> how many articles they share with each other person."""
-    co: dict[str, Counter[str]] = {}
+    co: dict[str, dict[str, int]] = {}
     for f in facts:
-        present = sorted(f.mentions)
+        present = f.mentions
+        if len(present) < 2:
+            continue
         for pid in present:
-            counter = co.setdefault(pid, Counter())
-            counter.update(other for other in present if other != pid)
+            counter = co.get(pid)
+            if counter is None:
+                counter = co[pid] = {}
+            for other in present:
+                if other != pid:
+                    counter[other] = counter.get(other, 0) + 1
     return co

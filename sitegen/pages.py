@@ -103,13 +103,27 @@ class AnnotatedBody:
         return annotate_html(self.body_html, spans)
 
 
-def plan_pages(config: SiteConfig, site: Site) -> list[PagePlan]:
-    """Every page of the site, in a stable order: content pages, then indexes and files."""
+#: (url, the inputs its plan reads) -> last build's plan for that url if none of those
+#: inputs changed since, else None. See `article_inputs` and `person_inputs`.
+Reuse = Callable[[str, frozenset[str]], "PagePlan | None"]
+
+
+def plan_pages(config: SiteConfig, site: Site, *, reuse: Reuse | None = None) -> list[PagePlan]:
+    """Every page of the site, in a stable order: content pages, then indexes and files.
+
+    With `reuse`, an article or person page whose inputs did not change keeps the plan
+    `reuse` returns (the caller vouches that it equals what would be planned now)."""
     planner = make_planner(config, site)
     items = article_items(site, planner.views)
     plans = [plan_home(planner, items)]
-    plans += [plan_article(planner, slug) for slug in site.articles]
-    plans += [plan_person(planner, pid) for pid in site.people_order]
+    if reuse is None:
+        plans += [plan_article(planner, slug) for slug in site.articles]
+        plans += [plan_person(planner, pid) for pid in site.people_order]
+    else:
+        plans += [reuse(article_url(slug), article_inputs(site, slug))
+                  or plan_article(planner, slug) for slug in site.articles]
+        plans += [reuse(person_url(pid), person_inputs(site, pid))
+                  or plan_person(planner, pid) for pid in site.people_order]
     plans += [plan_articles_index(planner, items), plan_people_index(planner),
               plan_quotes_index(planner), plan_numbers_index(planner)]
     plans += plan_search(planner)
@@ -140,6 +154,36 @@ def article_items(site: Site, views: SiteViews) -> list[ArticleItem]:
 
 def _links(site: Site, slug: str) -> ArticleLinks:
     return site.article_links.get(slug) or ArticleLinks(slug, (), (), (), ())
+
+
+def article_inputs(site: Site, slug: str) -> frozenset[str]:
+    """Every Site record an article page's plan reads, as `depends_on` keys: the article,
+    its people and its quotes' speakers."""
+    links = _links(site, slug)
+    return frozenset({f"article:{slug}"} | {f"person:{p.person_id}" for p in links.people}
+                     | {f"person:{q.speaker_id}" for q in links.quotes if q.speaker_id})
+
+
+def person_inputs(site: Site, pid: str) -> frozenset[str]:
+    """Every Site record a person page's plan reads, as `depends_on` keys: the person,
+    the articles that name or quote them, and the people they appear with."""
+    person = site.people[pid]
+    return frozenset({f"person:{pid}"} | {f"article:{s}" for s in person.article_slugs}
+                     | {f"article:{q.article_slug}" for q in site.quotes_by_person.get(pid, ())}
+                     | {f"person:{c.person_id}" for c in person.co_people})
+
+
+def same_inputs(old: Site, new: Site, key: str) -> bool:
+    """Whether the records behind one `article:` or `person:` key are equal in both Sites
+    (an article: its Article and ArticleLinks; a person: their SitePerson and quotes)."""
+    kind, _, name = key.partition(":")
+    if kind == "article":
+        return (old.articles.get(name) == new.articles.get(name)
+                and old.article_links.get(name) == new.article_links.get(name))
+    if kind == "person":
+        return (old.people.get(name) == new.people.get(name)
+                and old.quotes_by_person.get(name) == new.quotes_by_person.get(name))
+    return False
 
 
 def plan_home(planner: Planner, items: Sequence[ArticleItem]) -> PagePlan:

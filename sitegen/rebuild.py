@@ -3,10 +3,11 @@
 It runs the stage functions of `sitegen.build` in `build()`'s order (content
 -> extract -> link -> plan -> render -> write) but keeps, for the server's lifetime: one
 Extractor (the spaCy pipeline loads at most once), each article file's parse
-(`ArticleMemo`), each article's extraction, the Jinja environment, the static
-files, and each page's plan and bytes (`RenderMemo`). A change to one article
-re-parses and re-extracts that article and re-renders only the pages whose
-inputs differ; a template edit re-renders the pages built from it; a config
+(`ArticleMemo`), each article's extraction, the link stage's per-article work
+(`Linker`), the Jinja environment, the static files, each page's plan (`PlanMemo`:
+reused while the Site records it reads are unchanged) and bytes (`RenderMemo`). A
+change to one article re-parses and re-extracts that article and re-renders only the
+pages whose inputs differ; a template edit re-renders the pages built from it; a config
 edit starts over. Like `build`, it writes nothing unless every stage
 succeeded, and then only changed files.
 """
@@ -37,9 +38,10 @@ from sitegen.cards import load_cards
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract import Extractor
+from sitegen.link import Linker
 from sitegen.model import Article, Extraction, RenderedPage
 from sitegen.pages import plan_pages
-from sitegen.rebuild_memo import ArticleMemo, RenderMemo
+from sitegen.rebuild_memo import ArticleMemo, PlanMemo, RenderMemo
 from sitegen.rebuild_write import OutputWriter
 from sitegen.render import check_templates, default_theme_dir, make_environment
 from sitegen.serve_hub import PendingOutput
@@ -114,6 +116,8 @@ class Rebuilder:
     def _reset(self) -> None:
         self.articles = ArticleMemo()
         self.renders = RenderMemo()
+        self.linker = Linker()
+        self.plans = PlanMemo()
         self._env: jinja2.Environment | None = None
         self._static: list[RenderedPage] | None = None
         self._extractions: dict[str, tuple[str, Extraction]] = {}
@@ -162,10 +166,11 @@ class Rebuilder:
         with timer("extract"):
             extracted = self._extract(content.articles)
         with timer("link"):
-            linked = link_site(content, self.extractions(), config)
+            linked = link_site(content, self.extractions(), config, self.linker)
             self._raise_errors([], linked.warnings)
         with timer("plan"):
-            plans = plan_pages(config, linked.site)
+            self.plans.start(linked.site)
+            plans = plan_pages(config, linked.site, reuse=self.plans.reuse)
         with timer("render"):
             state, errors = self.renders.render(plans, env, config.root)
             static = self._static_pages(errors)
@@ -174,6 +179,7 @@ class Rebuilder:
         with timer("write"):
             outputs = self._writer.write([e.page for e in state.entries.values()] + static)
         self.renders.commit(state)
+        self.plans.commit(plans)
         self.page_count = len(state.entries) + len(static)
         self.stats = RebuildStats(self.articles.parsed_last, extracted, state.rendered,
                                   len(outputs), time.perf_counter() - started,

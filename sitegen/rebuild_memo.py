@@ -21,8 +21,8 @@ import jinja2
 
 from sitegen.content import discover_articles, parse_article
 from sitegen.errors import ContentError, SitegenError, SourceLocation
-from sitegen.model import Article, RenderedPage
-from sitegen.pages import PagePlan
+from sitegen.model import Article, RenderedPage, Site
+from sitegen.pages import PagePlan, same_inputs
 from sitegen.render import render_pages
 from sitegen.templatedeps import TemplateDeps, template_deps
 
@@ -260,3 +260,37 @@ class _Comparer:
             answer = self._known[key] = bool(a == b)
             self._alive.append((a, b))
         return answer
+
+
+class PlanMemo:
+    """Last build's article and person plans, handed back by `reuse` (the `reuse` of
+    `plan_pages`) when the Site records they were planned from are unchanged."""
+
+    def __init__(self) -> None:
+        self._site: Site | None = None
+        self._plans: dict[str, PagePlan] = {}
+        self._next: Site | None = None
+        self._same: dict[str, bool] = {}  # key -> unchanged, for the build under way
+
+    def start(self, site: Site) -> None:
+        """Begin planning `site`."""
+        self._next, self._same = site, {}
+
+    def reuse(self, url: str, keys: frozenset[str]) -> PagePlan | None:
+        """The previous plan for `url` if every record behind `keys` is unchanged."""
+        old, new = self._site, self._next
+        plan = self._plans.get(url)
+        if plan is None or old is None or new is None:
+            return None
+        for key in keys:
+            same = self._same.get(key)
+            if same is None:
+                same = self._same[key] = same_inputs(old, new, key)
+            if not same:
+                return None
+        return plan
+
+    def commit(self, plans: Iterable[PagePlan]) -> None:
+        """Keep this build's plans (once it has succeeded) for the next."""
+        self._site, self._same = self._next, {}
+        self._plans = {p.url: p for p in plans}
