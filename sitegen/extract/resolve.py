@@ -56,6 +56,15 @@ class Who:
     source: str | None = None
 
 
+def _aged_or_national(subj: Token) -> bool:
+    """'the 21-year-old', 'the Canadian': a definite description of one person."""
+    if subj.lower_.endswith("-old") or (subj.lower_ == "old" and subj.i >= 2
+                                        and subj.doc[subj.i - 2].lower_ == "year"):
+        return True
+    return subj.ent_type_ == "NORP" and subj.tag_ in ("NNP", "NN", "JJ") and not (
+        subj.lower_.endswith("s"))
+
+
 class Resolver:
     """Subject-to-speaker resolution for one Doc."""
 
@@ -126,7 +135,7 @@ class Resolver:
             if unnamed is not None:
                 return unnamed
             return self.salient(char, _PRONOUN_SEX[word], previous)
-        if (word not in _UNNAMED and (is_person_noun(subj) or word.endswith("-old"))
+        if (word not in _UNNAMED and (is_person_noun(subj) or _aged_or_national(subj))
                 and any(c.lower_ == "the" for c in subj.children)):
             holder = role_holder(self.people, subj, char)
             if holder is not None:

@@ -346,3 +346,11 @@ def test_quotes_capitalised_name_modifying_a_noun_is_not_a_quote() -> None:
 def test_quotes_title_after_a_kind_of_work_is_not_a_quote() -> None:
     assert kept('She borrowed a line from the film "Back to the Future."') == []
     assert kept('He called the show "a disaster".') == ["a disaster"]
+
+
+@pytest.mark.model
+def test_quotes_the_age_or_nationality_description_is_the_salient_person(nlp: Language) -> None:
+    text = ("Emma Clarke beat Sarah Jones in straight sets on Thursday.\n\n"
+            '"I felt really good out there," said the 21-year-old.\n\n'
+            'Jones, 22, was gracious in defeat. "She played better today," the Canadian said.')
+    assert [q[1] for q in quotes(nlp, text)] == ["Emma Clarke", "Sarah Jones"]
