@@ -11,9 +11,8 @@ Needs: sentences, dependency parse, and `People` (mentions by token and offset).
   before the quotation: the nearest sentence (outside quotation marks) that
   names a compatible person, and in it the grammatical subject, else the
   first named; with no subject there but the last quoted speaker among the
-  names, that speaker goes on. Sex is known from titles ("Ms Essex"), kin
-  nouns ("his wife, X"), and "X said she ..." / "X said ..., and she ..."
-  (nobody else named before the pronoun); for "she" a known
+  names, that speaker goes on. Sex is known from the text (`genders`:
+  titles, "his wife, X", "X said she ..."); for "she" a known
   woman in the last three such sentences wins, since without a name lexicon
   most unknowns in news copy are men. With nobody before, the first person
   after is taken (a lede: "..., he insisted. Lord Goldsmith said ...").
@@ -30,6 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.extract.genders import PRONOUN_SEX, infer_genders
 from sitegen.extract.personfilter import is_person_noun
 from sitegen.extract.quotespans import QuoteSpan
 from sitegen.extract.sources import joint_source, role_holder, speech_noun_maker
@@ -39,8 +39,7 @@ if TYPE_CHECKING:
 
     from sitegen.extract.people import People
 
-_PRONOUN_SEX = {"he": "m", "she": "f"}
-_POSSESSIVE_SEX = {"his": "m", "her": "f"}
+_PRONOUN_SEX = PRONOUN_SEX
 #: Person nouns that stand for somebody unnamed, so "the spokesman" is not resolved.
 _UNNAMED = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials",
                       "source", "sources", "aide", "aides", "adviser", "advisers", "member"})
@@ -74,42 +73,7 @@ class Resolver:
         self.bounds = [(s.open_mark, s.close_mark if s.close_mark is not None else s.end)
                        for s in spans]
         self.opens = [b[0] for b in self.bounds]
-        self.genders = self._infer_genders()
-
-    def _infer_genders(self) -> list[str | None]:
-        """Sex from titles ("Ms Essex"), else from "X said she ..." (a he/she subject of a
-        clause under a sentence whose main subject names X), or "X said ..., and she ..."
-        and "X thanked her staff" (nobody else named before the pronoun)."""
-        known = list(self.people.genders) + [None] * (len(self.people.found)
-                                                        - len(self.people.genders))
-        votes: dict[int, set[str]] = {}
-        for sent in self.doc.sents:
-            subj = self._root_subject(sent)
-            person = self.people.person_at(subj.i) if subj is not None else None
-            if person is None or known[person] is not None or subj is None:
-                continue
-            for pronoun in self._pronouns_of(sent, subj.i):
-                if self._only_named(person, sent.start, pronoun.i):
-                    votes.setdefault(person, set()).add(_POSSESSIVE_SEX.get(
-                        pronoun.lower_) or _PRONOUN_SEX[pronoun.lower_])
-        for person, vs in votes.items():
-            if len(vs) == 1:
-                known[person] = next(iter(vs))
-        return known
-
-    def _pronouns_of(self, sent: Span, subject: int) -> list[Token]:
-        """He/she subjects of clauses under the main verb, and his/her possessives after
-        the subject, outside quotation marks."""
-        out = [c for clause in sent.root.children
-               if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj")
-               for c in clause.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX]
-        out += [t for t in sent if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_SEX
-                and t.i > subject]
-        return [t for t in out if not self._quoted(t.idx)]
-
-    def _only_named(self, person: int, first: int, last: int) -> bool:
-        """'X said ..., and she rejected ...': nobody but X is named before the pronoun."""
-        return all(self.people.person_at(i) in (None, person) for i in range(first, last))
+        self.genders = infer_genders(doc, people, self._quoted)
 
     def _quoted(self, char: int) -> bool:
         k = bisect_right(self.opens, char) - 1
