@@ -214,7 +214,10 @@ class Resolver:
                                                       else 1 << 62):
             if tok < first:
                 return None
-            if not self._quoted(_start) and self.doc[tok].dep_ in ("nsubj", "nsubjpass"):
+            t = self.doc[tok]
+            if t.dep_ == "appos":  # "Her partner, Luis Ortega, put it bluntly: "...""
+                t = t.head
+            if not self._quoted(_start) and t.dep_ in ("nsubj", "nsubjpass"):
                 return Who(person)
         return None
 

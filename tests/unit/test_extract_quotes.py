@@ -354,3 +354,11 @@ def test_quotes_the_age_or_nationality_description_is_the_salient_person(nlp: La
             '"I felt really good out there," said the 21-year-old.\n\n'
             'Jones, 22, was gracious in defeat. "She played better today," the Canadian said.')
     assert [q[1] for q in quotes(nlp, text)] == ["Emma Clarke", "Sarah Jones"]
+
+
+@pytest.mark.model
+def test_quotes_colon_after_a_narrative_clause_goes_to_its_appositive_subject(
+        nlp: Language) -> None:
+    text = ("“It grew so fast,” Ms. Angela Reyes said. Her business partner, Luis Ortega, put "
+            "it more bluntly: “We got lucky.”")
+    assert [q[1] for q in quotes(nlp, text)] == ["Angela Reyes", "Luis Ortega"]
