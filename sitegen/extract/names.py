@@ -203,3 +203,8 @@ INVERTING_VERBS = frozenset(
     """said says added adds explained insisted continued wrote argued stressed noted
     commented replied recalled concluded admitted warned""".split()
 )
+
+
+def puts_it(verb_lower: str, children_lower: list[str]) -> bool:
+    """'as one tenant put it': "put it" reports words like a verb of saying."""
+    return verb_lower in ("put", "puts") and "it" in children_lower

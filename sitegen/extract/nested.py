@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from sitegen.extract.names import REPORTING_VERBS
+from sitegen.extract.names import REPORTING_VERBS, puts_it
 from sitegen.extract.resolve import Who
 from sitegen.extract.sources import role_holder
 
@@ -87,5 +87,6 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _reports(tok: Token) -> bool:
-    return tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") and not any(
+    said = tok.lower_ in REPORTING_VERBS or puts_it(tok.lower_, [c.lower_ for c in tok.children])
+    return said and tok.pos_ in ("VERB", "AUX") and not any(
         c.dep_ == "auxpass" for c in tok.children)

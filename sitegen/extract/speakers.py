@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitegen.extract.names import INVERTING_VERBS, REPORTING_VERBS, is_honorific
+from sitegen.extract.names import INVERTING_VERBS, REPORTING_VERBS, is_honorific, puts_it
 from sitegen.extract.quotespans import QuoteSpan
 from sitegen.extract.resolve import Resolver, Who
 
@@ -50,7 +50,8 @@ class _Quote:
 
 
 def _is_reporting(tok: Token) -> bool:
-    return tok.lower_ in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+    return tok.pos_ in ("VERB", "AUX") and (tok.lower_ in REPORTING_VERBS or puts_it(
+        tok.lower_, [c.lower_ for c in tok.children]))
 
 
 def _is_active_reporting(tok: Token) -> bool:

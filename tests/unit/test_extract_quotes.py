@@ -362,3 +362,11 @@ def test_quotes_colon_after_a_narrative_clause_goes_to_its_appositive_subject(
     text = ("“It grew so fast,” Ms. Angela Reyes said. Her business partner, Luis Ortega, put "
             "it more bluntly: “We got lucky.”")
     assert [q[1] for q in quotes(nlp, text)] == ["Angela Reyes", "Luis Ortega"]
+
+
+@pytest.mark.model
+def test_quotes_as_someone_put_it_reports_words(nlp: Language) -> None:
+    text = ("Housing chief Raj Patel said repairs would start in May. 'We have heard the "
+            'message. As one tenant put it to me, "Just get on with it,"\' he said.')
+    found = quotes(nlp, text)
+    assert ("Just get on with it,", None, "one tenant") in found
