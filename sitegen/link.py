@@ -29,7 +29,7 @@ from sitegen.content import slugify
 from sitegen.errors import ContentError, SourceLocation
 from sitegen.identity import Entry, Ident, Resolution, resolve
 from sitegen.linkarticle import ArticleFacts, link_article
-from sitegen.linkpeople import make_people
+from sitegen.linkpeople import PeopleMemo, make_people
 from sitegen.model import (
     Article,
     Extraction,
@@ -72,12 +72,14 @@ _FactsKey = tuple[Article, Extraction, tuple[tuple[Entry, bool, str | None], ...
 
 class Linker:
     """The link stage with memory: `link()` again after a few articles changed redoes
-    only those articles' per-article work (their entries and `link_article`), then the
-    site-wide steps. The result is always the Site that `link()` from scratch gives."""
+    only those articles' per-article work (their entries and `link_article`) and the
+    records of people whose inputs changed, then the site-wide steps. The result is
+    always the Site that `link()` from scratch gives."""
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[_EntriesKey, list[Entry]]] = {}
         self._facts: dict[str, tuple[_FactsKey, ArticleFacts]] = {}
+        self._people: PeopleMemo = {}
 
     def link(
         self,
@@ -103,7 +105,8 @@ class Linker:
                  for a in ordered]
         self._facts = {a.slug: self._facts[a.slug] for a in ordered}  # gone articles dropped
         people, order = make_people(ordered, facts, entries, resolution.idents, ids, names,
-                                    {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT)
+                                    {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT,
+                                    self._people)
         site = Site(
             articles={a.slug: a for a in ordered},
             people=people,

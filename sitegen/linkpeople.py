@@ -8,11 +8,15 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sitegen.identity import Entry, Ident
 from sitegen.linkarticle import ArticleFacts
 from sitegen.model import Article, CoPerson, PersonCard, SitePerson
 from sitegen.names import fold
+
+#: Person id -> (the inputs of their record, the record), kept between calls.
+PeopleMemo = dict[str, tuple[tuple[Any, ...], SitePerson]]
 
 
 def make_people(
@@ -24,8 +28,11 @@ def make_people(
     names: Mapping[Ident, str],
     cards: Mapping[Ident, PersonCard],
     co_limit: int,
+    memo: PeopleMemo | None = None,
 ) -> tuple[dict[str, SitePerson], tuple[str, ...]]:
-    """People by id (ids sorted) and the ids by prominence: mentions, quotes, articles."""
+    """People by id (ids sorted) and the ids by prominence: mentions, quotes, articles.
+    With a `memo` from the last call, a person whose inputs are unchanged keeps their
+    record; the memo is updated to this call's people."""
     forms: dict[str, set[str]] = {}
     for entry, ident in zip(entries, idents, strict=True):
         if ident is not None and ident in ids:
@@ -38,6 +45,7 @@ def make_people(
             totals[pid] += count
     co = _co_people(facts)
     people: dict[str, SitePerson] = {}
+    fresh: PeopleMemo = {}
     for ident, pid in sorted(ids.items(), key=lambda item: item[1]):
         card = cards.get(ident)
         if card is not None:
@@ -47,8 +55,19 @@ def make_people(
         co_ranked = heapq.nsmallest(co_limit, shared.items(),
                                     key=lambda oc: (-oc[1], -totals[oc[0]], oc[0])
                                     ) if shared else []
-        people[pid] = _person(pid, names[ident], forms.get(pid, set()), here.get(pid, []),
-                              card, tuple(CoPerson(o, c) for o, c in co_ranked))
+        co_people = tuple(CoPerson(o, c) for o, c in co_ranked)
+        person_forms, person_here = forms.get(pid, set()), here.get(pid, [])
+        key = (names[ident], frozenset(person_forms), tuple(person_here), card, co_people)
+        old = memo.get(pid) if memo is not None else None
+        if old is not None and old[0] == key:
+            people[pid] = old[1]
+        else:
+            people[pid] = _person(pid, names[ident], person_forms, person_here, card, co_people)
+        if memo is not None:
+            fresh[pid] = (key, people[pid])
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
     order = sorted(people.values(), key=lambda p: (
         -p.mention_count, -p.quote_count, -len(p.article_slugs), p.id))
     return people, tuple(p.id for p in order)
