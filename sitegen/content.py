@@ -12,6 +12,7 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,39 +54,70 @@ def discover_articles(articles_dir: Path) -> list[Path]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """One article file's parse outcome: an article or an error, plus its warnings."""
+
+    article: Article | None
+    error: ContentError | None
+    warnings: tuple[ContentError, ...]
+
+
 def load_articles(
     articles_dir: Path, site_root: Path, *, drafts: bool, raw_html: bool, max_bytes: int
 ) -> ContentResult:
     """Parse every article; duplicates slugs and bad files become errors."""
+    return collect_articles(
+        (parse_article_file(source, site_root, raw_html=raw_html, max_bytes=max_bytes)
+         for source in discover_articles(articles_dir)), drafts=drafts)
+
+
+def parse_article_file(
+    source: Path, site_root: Path, *, raw_html: bool, max_bytes: int
+) -> ParsedFile:
+    """Read and parse one article file; an unreadable, oversized or invalid file is the
+    outcome's error (an "empty file" one is a warning for `collect_articles`)."""
+    shown = _shown(source, site_root)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return ParsedFile(None, ContentError(f"cannot read: {exc.strerror}",
+                                             SourceLocation(shown)), ())
+    if len(data) > max_bytes:
+        return ParsedFile(None, ContentError(
+            f"file is {len(data) // 1024} KB, over the {max_bytes // 1024} KB limit "
+            "(max_article_kb in sitegen.toml)", SourceLocation(shown)), ())
+    warnings: list[ContentError] = []
+    try:
+        article = parse_article(shown, data, raw_html=raw_html, warnings=warnings)
+    except ContentError as exc:
+        return ParsedFile(None, exc, tuple(warnings))
+    return ParsedFile(article, None, tuple(warnings))
+
+
+def collect_articles(outcomes: Iterable[ParsedFile], *, drafts: bool) -> ContentResult:
+    """The site's articles from its files' outcomes, in file order: drafts skipped unless
+    `drafts`, an empty file a warning, a repeated slug an error."""
     articles: list[Article] = []
     errors: list[ContentError] = []
     warnings: list[ContentError] = []
     seen: dict[str, str] = {}
-    for source in discover_articles(articles_dir):
-        shown = _shown(source, site_root)
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            errors.append(ContentError(f"cannot read: {exc.strerror}", SourceLocation(shown)))
+    for parsed in outcomes:
+        warnings += parsed.warnings
+        if parsed.error is not None:
+            (warnings if parsed.error.message.startswith("empty file") else errors).append(
+                parsed.error)
             continue
-        if len(data) > max_bytes:
-            errors.append(ContentError(
-                f"file is {len(data) // 1024} KB, over the {max_bytes // 1024} KB limit "
-                "(max_article_kb in sitegen.toml)", SourceLocation(shown)))
-            continue
-        try:
-            article = parse_article(shown, data, raw_html=raw_html, warnings=warnings)
-        except ContentError as exc:
-            (warnings if exc.message.startswith("empty file") else errors).append(exc)
-            continue
+        article = parsed.article
+        assert article is not None
         if article.draft and not drafts:
             continue
         if article.slug in seen:
             errors.append(ContentError(
                 f"duplicate slug {article.slug!r}: also used by {seen[article.slug]}",
-                SourceLocation(shown)))
+                SourceLocation(article.source_path)))
             continue
-        seen[article.slug] = shown
+        seen[article.slug] = article.source_path
         articles.append(article)
     return ContentResult(tuple(articles), tuple(errors), tuple(warnings))
 

@@ -5,9 +5,11 @@ so only edited files are read and parsed again. `RenderMemo` keeps each
 page's plan and rendered bytes by URL and re-renders a plan only when its
 template files changed or a context value its templates can read differs
 from last time (compared by value, so it stays right whatever pages the
-pipeline plans). Both are plain state objects, passed in; a failed build does
-not commit its render state, so the next build compares against what is on
-disk.
+pipeline plans). `PlanMemo` keeps last build's plans and the Site they came
+from, and hands an article or person plan back when every Site record it reads
+is unchanged, so planning skips them. All are plain state objects, passed in; a
+failed build commits neither plans nor render state, so the next build compares
+against what is on disk.
 """
 
 from __future__ import annotations
@@ -19,21 +21,17 @@ from typing import Any
 
 import jinja2
 
-from sitegen.content import discover_articles, parse_article
-from sitegen.errors import ContentError, SitegenError, SourceLocation
+from sitegen.content import (
+    ParsedFile,
+    collect_articles,
+    discover_articles,
+    parse_article_file,
+)
+from sitegen.errors import SitegenError
 from sitegen.model import Article, RenderedPage, Site
 from sitegen.pages import PagePlan, same_inputs
 from sitegen.render import render_pages
 from sitegen.templatedeps import TemplateDeps, template_deps
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """One article file's parse outcome: an article or an error, plus its warnings."""
-
-    article: Article | None
-    error: ContentError | None
-    warnings: tuple[ContentError, ...]
 
 
 class ArticleMemo:
@@ -45,7 +43,7 @@ class ArticleMemo:
     """
 
     def __init__(self) -> None:
-        self._parsed: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        self._parsed: dict[Path, tuple[tuple[int, int], ParsedFile]] = {}
         self._files: list[Path] | None = None
         self.parsed_last = 0  # files parsed by the last `load`, for logs and tests
 
@@ -56,7 +54,7 @@ class ArticleMemo:
         self.parsed_last = 0
         dirty = self._refresh_files(articles_dir, changed)
         assert self._files is not None
-        current: dict[Path, tuple[tuple[int, int], Parsed]] = {}
+        current: dict[Path, tuple[tuple[int, int], ParsedFile]] = {}
         outcomes = []
         for source in self._files:
             hit = self._parsed.get(source)
@@ -66,7 +64,8 @@ class ArticleMemo:
             else:
                 outcomes.append(self._parse(source, site_root, raw_html, max_bytes, current))
         self._parsed = current  # forget deleted files
-        return _collect(outcomes, drafts)
+        result = collect_articles(outcomes, drafts=drafts)
+        return result.articles, list(result.errors), list(result.warnings)
 
     def _refresh_files(self, articles_dir: Path,
                        changed: frozenset[Path] | None) -> frozenset[Path] | None:
@@ -80,7 +79,7 @@ class ArticleMemo:
         return None
 
     def _parse(self, source: Path, site_root: Path, raw_html: bool, max_bytes: int,
-               current: dict[Path, tuple[tuple[int, int], Parsed]]) -> Parsed:
+               current: dict[Path, tuple[tuple[int, int], ParsedFile]]) -> ParsedFile:
         try:
             st = source.stat()
             stamp = (st.st_mtime_ns, st.st_size)
@@ -91,59 +90,10 @@ class ArticleMemo:
             current[source] = hit
             return hit[1]
         self.parsed_last += 1
-        parsed = parse_file(source, site_root, raw_html, max_bytes)
+        parsed = parse_article_file(source, site_root, raw_html=raw_html,
+                                    max_bytes=max_bytes)
         current[source] = (stamp, parsed)
         return parsed
-
-
-def _collect(outcomes: Iterable[Parsed], drafts: bool,
-             ) -> tuple[tuple[Article, ...], list[SitegenError], list[SitegenError]]:
-    """Articles, errors and warnings from parse outcomes in file order, as
-    `content.load_articles` decides them: drafts skipped, a repeated slug an error."""
-    articles: list[Article] = []
-    errors: list[SitegenError] = []
-    warnings: list[SitegenError] = []
-    seen: dict[str, str] = {}
-    for parsed in outcomes:
-        warnings += parsed.warnings
-        if parsed.error is not None:
-            (warnings if parsed.error.message.startswith("empty file") else errors).append(
-                parsed.error)
-            continue
-        article = parsed.article
-        assert article is not None
-        if article.draft and not drafts:
-            continue
-        if article.slug in seen:
-            errors.append(ContentError(
-                f"duplicate slug {article.slug!r}: also used by {seen[article.slug]}",
-                SourceLocation(article.source_path)))
-            continue
-        seen[article.slug] = article.source_path
-        articles.append(article)
-    return tuple(articles), errors, warnings
-
-
-def parse_file(source: Path, site_root: Path, raw_html: bool, max_bytes: int) -> Parsed:
-    """Read and parse one article file the way `content.load_articles` does."""
-    try:
-        shown = source.resolve().relative_to(site_root.resolve()).as_posix()
-    except ValueError:
-        shown = str(source)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        return Parsed(None, ContentError(f"cannot read: {exc.strerror}", SourceLocation(shown)), ())
-    if len(data) > max_bytes:
-        return Parsed(None, ContentError(
-            f"file is {len(data) // 1024} KB, over the {max_bytes // 1024} KB limit "
-            "(max_article_kb in sitegen.toml)", SourceLocation(shown)), ())
-    warnings: list[ContentError] = []
-    try:
-        article = parse_article(shown, data, raw_html=raw_html, warnings=warnings)
-    except ContentError as exc:
-        return Parsed(None, exc, tuple(warnings))
-    return Parsed(article, None, tuple(warnings))
 
 
 @dataclass(frozen=True, slots=True)
