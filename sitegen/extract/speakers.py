@@ -9,7 +9,8 @@ Rules, in the order they are tried for each quotation:
    "according to X" counts as a verb whose subject is X.
 3. No verb: a phrase quoted inside a narrative sentence goes to the person
    that sentence is about (its subject, else the first named), else nobody.
-   A paragraph led by a name and a colon ('Marsh: "..."') is that person's.
+   A paragraph led by a name and a colon ('Marsh: "..."') is that person's
+   (or that outlet's, unnamed: 'The Herald: "..."').
    A quotation that opens its paragraph and is followed straight away by
    another one takes that one's speaker; otherwise a person introduced as a
    subject since the last quotation ("X was keen to talk. "..."), else the
@@ -269,7 +270,11 @@ class Attributor:
         while colon.i > 0 and colon.text != ":":
             colon = self.doc[colon.i - 1]
         person = self.resolver.people.person_at(colon.i - 1) if colon.i else None
-        return Who(person) if person is not None else None
+        if person is not None:
+            return Who(person)
+        words = lead[:-1].split()
+        named = all(w[:1].isupper() or w in ("of", "the") for w in words)
+        return Who(None, lead[:-1].strip()) if named else None  # "The Herald: "...?""
 
     def _recent(self, k: int, done: list[Who]) -> int | None:
         """The last speaker if the last quotation is at most one paragraph back."""

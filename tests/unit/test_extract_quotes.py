@@ -370,3 +370,11 @@ def test_quotes_as_someone_put_it_reports_words(nlp: Language) -> None:
             'message. As one tenant put it to me, "Just get on with it,"\' he said.')
     found = quotes(nlp, text)
     assert ("Just get on with it,", None, "one tenant") in found
+
+
+@pytest.mark.model
+def test_quotes_interview_label_of_an_outlet_is_an_unnamed_source(nlp: Language) -> None:
+    text = ("In an interview with The Herald, Chief Constable Iain Bruce spoke about the "
+            "force's budget.\n\n"
+            'The Herald: "Are you confident?"\n\nBruce: "Yes. But it is not easy."\n')
+    assert [q[1:] for q in quotes(nlp, text)] == [(None, "The Herald"), ("Iain Bruce", None)]
