@@ -7,7 +7,9 @@ a title or a speech act rather than one person:
 - a definite title: "the minister said" is the person whose role holds that
   title ("Finance Minister X") or who carries it ("Sen." for "senator");
 - a speech noun's maker: a phrase quoted after "union warnings" or "Labour
-  suggestions" in a sentence with no reporting verb is that maker's.
+  suggestions" in a sentence with no reporting verb is that maker's;
+- an interview label: a paragraph led by a name and a colon ('Marsh: "..."')
+  is that person's, or that outlet's ('The Herald: "...?"').
 """
 
 from __future__ import annotations
@@ -79,3 +81,22 @@ def speech_noun_maker(doc: Doc, people: People, first: int) -> str | None:
                 return None
             return maker.text
     return None
+
+
+def interview_label(doc: Doc, people: People, open_mark: int,
+                    first: int) -> tuple[int | None, str | None] | None:
+    """(person, None) or (None, source) for a quotation whose paragraph starts with a
+    short capitalised label and a colon; None when there is no such label."""
+    text = people.text or doc.text
+    lead = text[text.rfind("\n", 0, open_mark) + 1 : open_mark].strip()
+    if not lead.endswith(":") or len(lead.split()) > 4 or first == 0:
+        return None
+    colon = doc[first - 1]
+    while colon.i > 0 and colon.text != ":":
+        colon = doc[colon.i - 1]
+    person = people.person_at(colon.i - 1) if colon.i else None
+    if person is not None:
+        return person, None
+    words = lead[:-1].split()
+    named = all(w[:1].isupper() or w in ("of", "the") for w in words)
+    return (None, lead[:-1].strip()) if named else None

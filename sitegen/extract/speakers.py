@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from sitegen.extract.names import INVERTING_VERBS, REPORTING_VERBS, is_honorific, puts_it
 from sitegen.extract.quotespans import QuoteSpan
 from sitegen.extract.resolve import Resolver, Who
+from sitegen.extract.sources import interview_label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -259,23 +260,6 @@ class Attributor:
                 or any(c.dep_ == "appos" and people.person_at(c.i) is not None
                        for c in tok.children))
 
-    def _label(self, q: _Quote) -> Who | None:
-        """'Marsh: "We acted fast."': a paragraph led by a name and a colon (interviews,
-        transcripts) is that person's words."""
-        line_start = self.text.rfind("\n", 0, q.span.open_mark) + 1
-        lead = self.text[line_start : q.span.open_mark].strip()
-        if not lead.endswith(":") or len(lead.split()) > 4 or q.first == 0:
-            return None
-        colon = self.doc[q.first - 1]
-        while colon.i > 0 and colon.text != ":":
-            colon = self.doc[colon.i - 1]
-        person = self.resolver.people.person_at(colon.i - 1) if colon.i else None
-        if person is not None:
-            return Who(person)
-        words = lead[:-1].split()
-        named = all(w[:1].isupper() or w in ("of", "the") for w in words)
-        return Who(None, lead[:-1].strip()) if named else None  # "The Herald: "...?""
-
     def _recent(self, k: int, done: list[Who]) -> int | None:
         """The last speaker if the last quotation is at most one paragraph back."""
         if not k or done[-1].speaker is None:
@@ -287,9 +271,9 @@ class Attributor:
         """Rule 3: borrow the next quotation's speaker or continue the previous one."""
         q = self.quotes[k]
         text = self.text
-        label = self._label(q)
+        label = interview_label(self.doc, self.resolver.people, q.span.open_mark, q.first)
         if label is not None:
-            return label
+            return Who(*label)
         if k + 1 < len(self.quotes) and cued[k + 1] is not None:
             nxt = self.quotes[k + 1].span
             gap = text[(q.span.close_mark or q.span.end) + 1 : nxt.open_mark]
