@@ -30,8 +30,7 @@ from sitegen.content import (
 from sitegen.errors import SitegenError
 from sitegen.model import Article, RenderedPage, Site
 from sitegen.pages import PagePlan, same_inputs
-from sitegen.render import render_pages
-from sitegen.templatedeps import TemplateDeps, template_deps
+from sitegen.render import TemplateDeps, render_pages, template_deps
 
 
 class ArticleMemo:
