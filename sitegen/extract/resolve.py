@@ -209,7 +209,8 @@ class Resolver:
         return owned.left_edge.i <= first <= owned.right_edge.i
 
     def subject_between(self, first: int, last: int) -> Who | None:
-        """The last person named as a subject in tokens first..last-1, outside quotes."""
+        """The last person named as the subject of a main clause in tokens first..last-1,
+        outside quotes."""
         for _start, person, tok in self.people.before(self.doc[last].idx if last < len(self.doc)
                                                       else 1 << 62):
             if tok < first:
@@ -217,7 +218,8 @@ class Resolver:
             t = self.doc[tok]
             if t.dep_ == "appos":  # "Her partner, Luis Ortega, put it bluntly: "...""
                 t = t.head
-            if not self._quoted(_start) and t.dep_ in ("nsubj", "nsubjpass"):
+            if (not self._quoted(_start) and t.dep_ in ("nsubj", "nsubjpass")
+                    and t.head.dep_ in ("ROOT", "conj")):  # not "X will ..., the firm claims"
                 return Who(person)
         return None
 

@@ -136,10 +136,19 @@ class Attributor:
 
     def _same_paragraph(self, q: _Quote, tok: Token) -> bool:
         """No line break between the quotation and `tok` (the parse sometimes runs a
-        sentence over a paragraph break: '"B." \n\n Fire chief X said ...')."""
+        sentence over a paragraph break: '"B." \n\n Fire chief X said ...'), unless
+        nothing in the quotation's paragraph before it could attribute it (a headline)."""
         if tok.idx < q.span.open_mark:
             return self.text.find("\n", tok.idx, q.span.open_mark) < 0
-        return tok.idx < q.span.end or self.text.find("\n", q.span.end, tok.idx) < 0
+        if tok.idx < q.span.end or self.text.find("\n", q.span.end, tok.idx) < 0:
+            return True
+        line_start = self.text.rfind("\n", 0, q.span.open_mark) + 1
+        k = q.first - 1
+        while k >= 0 and self.doc[k].idx >= line_start:
+            if k in self.inside or _is_reporting(self.doc[k]):
+                return False  # '"A," she said. "B."': B goes with the verb before it
+            k -= 1
+        return True
 
     def _frame_after(self, q: _Quote) -> list[Token]:
         """Reporting tokens after the closing mark, to the end of that sentence."""
@@ -260,6 +269,20 @@ class Attributor:
                 or any(c.dep_ == "appos" and people.person_at(c.i) is not None
                        for c in tok.children))
 
+    def _name_tag(self, q: _Quote) -> int | None:
+        """'"...," Mr Bootle.': a name alone after the quotation, ending the sentence."""
+        people = self.resolver.people
+        k = q.last + 1
+        while k < len(self.doc) and k not in self.inside and (
+                self.doc[k].is_punct or is_honorific(self.doc[k].text)):
+            k += 1  # the closing mark, a comma, "Mr", "Dr."
+        person = people.person_at(k) if k < len(self.doc) else None
+        if person is None:
+            return None
+        while k < len(self.doc) and people.person_at(k) == person:
+            k += 1
+        return person if k < len(self.doc) and self.doc[k].text in (".", "\n") else None
+
     def _recent(self, k: int, done: list[Who]) -> int | None:
         """The last speaker if the last quotation is at most one paragraph back."""
         if not k or done[-1].speaker is None:
@@ -274,6 +297,9 @@ class Attributor:
         label = interview_label(self.doc, self.resolver.people, q.span.open_mark, q.first)
         if label is not None:
             return Who(*label)
+        tagged = self._name_tag(q)
+        if tagged is not None:
+            return Who(tagged)
         if k + 1 < len(self.quotes) and cued[k + 1] is not None:
             nxt = self.quotes[k + 1].span
             gap = text[(q.span.close_mark or q.span.end) + 1 : nxt.open_mark]

@@ -378,3 +378,19 @@ def test_quotes_interview_label_of_an_outlet_is_an_unnamed_source(nlp: Language)
             "force's budget.\n\n"
             'The Herald: "Are you confident?"\n\nBruce: "Yes. But it is not easy."\n')
     assert [q[1:] for q in quotes(nlp, text)] == [(None, "The Herald"), ("Iain Bruce", None)]
+
+
+@pytest.mark.model
+def test_quotes_name_alone_after_the_quote_is_the_speaker(nlp: Language) -> None:
+    text = ("Kate Mole, the chief economist, said growth would slow. Alan Finch, the "
+            'chancellor, said growth would rise.\n\n"It will be a hard period," Ms Mole.\n')
+    assert quotes(nlp, text)[0][1] == "Kate Mole"
+
+
+@pytest.mark.model
+def test_quotes_subject_of_a_reported_clause_does_not_take_a_verbless_quote(
+        nlp: Language) -> None:
+    text = ('Kate Mole, the chief economist, said: "Growth will slow."\n\n'
+            "Alan Finch will need to raise taxes, the firm claims.\n\n"
+            '"The next two years will be hard."\n')
+    assert [q[1] for q in quotes(nlp, text)] == ["Kate Mole", "Kate Mole"]
