@@ -60,7 +60,7 @@ def link(
     config: SiteConfig,
 ) -> LinkResult:
     """Resolve people across articles and build the Site. Never raises on content."""
-    return Linker().link(articles, extractions, cards, config)
+    return Linker(remember=False).link(articles, extractions, cards, config)
 
 
 #: What an article's entries depend on: the article, its extraction, `people.exclude`.
@@ -76,7 +76,9 @@ class Linker:
     records of people whose inputs changed, then the site-wide steps. The result is
     always the Site that `link()` from scratch gives."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, remember: bool = True) -> None:
+        """`remember=False` keeps nothing (one `link()`, no keys to build)."""
+        self._remember = remember
         self._entries: dict[str, tuple[_EntriesKey, list[Entry]]] = {}
         self._facts: dict[str, tuple[_FactsKey, ArticleFacts]] = {}
         self._people: PeopleMemo = {}
@@ -103,10 +105,11 @@ class Linker:
         facts = [self._article_facts(a, extractions.get(a.slug, Extraction()),
                                      by_article[a.slug], ids, config.people.link)
                  for a in ordered]
-        self._facts = {a.slug: self._facts[a.slug] for a in ordered}  # gone articles dropped
+        if self._remember:  # gone articles dropped
+            self._facts = {a.slug: self._facts[a.slug] for a in ordered}
         people, order = make_people(ordered, facts, entries, resolution.idents, ids, names,
                                     {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT,
-                                    self._people)
+                                    self._people if self._remember else None)
         site = Site(
             articles={a.slug: a for a in ordered},
             people=people,
@@ -124,6 +127,8 @@ class Linker:
         exclude: tuple[str, ...],
     ) -> list[Entry]:
         """`_entries`, reusing each unchanged article's entries from the last call."""
+        if not self._remember:
+            return _entries(ordered, extractions, exclude)
         excluded = _excluded(exclude)
         memo: dict[str, tuple[_EntriesKey, list[Entry]]] = {}
         entries: list[Entry] = []
@@ -143,6 +148,8 @@ class Linker:
         link_mode: str,
     ) -> ArticleFacts:
         """`link_article`, reused when none of its inputs changed since the last call."""
+        if not self._remember:
+            return link_article(article, extraction, entries, ids, link_mode)
         placed = tuple((e, i is None, ids.get(i) if i is not None else None) for e, i in entries)
         key = (article, extraction, placed, link_mode)
         old = self._facts.get(article.slug)

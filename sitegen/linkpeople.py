@@ -57,14 +57,16 @@ def make_people(
                                     ) if shared else []
         co_people = tuple(CoPerson(o, c) for o, c in co_ranked)
         person_forms, person_here = forms.get(pid, set()), here.get(pid, [])
+        if memo is None:
+            people[pid] = _person(pid, names[ident], person_forms, person_here, card, co_people)
+            continue
         key = (names[ident], frozenset(person_forms), tuple(person_here), card, co_people)
-        old = memo.get(pid) if memo is not None else None
+        old = memo.get(pid)
         if old is not None and old[0] == key:
             people[pid] = old[1]
         else:
             people[pid] = _person(pid, names[ident], person_forms, person_here, card, co_people)
-        if memo is not None:
-            fresh[pid] = (key, people[pid])
+        fresh[pid] = (key, people[pid])
     if memo is not None:
         memo.clear()
         memo.update(fresh)
