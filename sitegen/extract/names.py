@@ -191,7 +191,9 @@ REPORTING_VERBS = frozenset(
     emphasize emphasized reiterate reiterated maintain maintained contend contended
     agree agreed disagree disagreed point pointed brand brands branded label labelled labeled
     dub dubbed term termed hail hailed slam slammed blast blasted demand demanded
-    tell telling blame blamed question questioned""".split()
+    tell telling blame blamed question questioned
+    observes remarks comments answers responds declares announces admits concedes
+    acknowledges confirms suggests predicts urges warns""".split()
 )
 #: The subset that is strong enough to show the subject is a speaking person.
 SPEECH_VERBS = frozenset(
@@ -201,7 +203,8 @@ SPEECH_VERBS = frozenset(
 #: Verbs after which a following name is the speaker, not the addressee ("said Mr X").
 INVERTING_VERBS = frozenset(
     """said says added adds explained insisted continued wrote argued stressed noted
-    commented replied recalled concluded admitted warned""".split()
+    commented replied recalled concluded admitted warned observes observed remarks
+    remarked""".split()
 )
 
 

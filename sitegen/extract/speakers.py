@@ -207,8 +207,8 @@ class Attributor:
                     return obj
             subjects = sorted((c for c in tok.children if c.dep_ in _SUBJECT_DEPS
                                and c.i not in self.inside and not self._governed(c)),
-                              key=lambda c: (c.i > tok.i, -c.i))  # "CITY — Acme said"
-            named = [c for c in subjects if self._personal(c)]
+                              key=lambda c: (c.lower_ in _RELATIVE, c.i > tok.i, -c.i))
+            named = [c for c in subjects if self._personal(c)]  # nearest: "CITY — Acme said"
             if named or (subjects and step == 0):
                 return (named or subjects)[0]  # "Another peer, Lord Skidelsky, said"
             first = first or (subjects[0] if subjects else None)

@@ -394,3 +394,10 @@ def test_quotes_subject_of_a_reported_clause_does_not_take_a_verbless_quote(
             "Alan Finch will need to raise taxes, the firm claims.\n\n"
             '"The next two years will be hard."\n')
     assert [q[1] for q in quotes(nlp, text)] == ["Kate Mole", "Kate Mole"]
+
+
+@pytest.mark.model
+def test_quotes_inverted_observes(nlp: Language) -> None:
+    text = ('Economist Radu Petrescu has studied the market for years. Observes Mr Petrescu: '
+            '"The rich get richer."\n')
+    assert [q[1:] for q in quotes(nlp, text)] == [("Radu Petrescu", None)]
