@@ -88,7 +88,8 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
 
 def _scare_quote(doc: Doc, people: People, span: QuoteSpan) -> bool:
     """'paying a "temporary" tax': a lower-case word or two used as a modifier inside a
-    noun phrase, in a sentence with no reporting verb and no named person, quotes nobody."""
+    noun phrase, in a sentence with no reporting verb, no named person and no pronoun or
+    name as its subject (who could be the one quoted), quotes nobody."""
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     if words is None or not 1 <= len(words) <= 2 or not all(t.is_lower for t in words):
         return False
@@ -97,6 +98,9 @@ def _scare_quote(doc: Doc, people: People, span: QuoteSpan) -> bool:
             and head.pos_ in ("NOUN", "PROPN")):
         return False
     sent = words[0].sent
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ in ("PRON", "PROPN"):
+        return False  # 'It expects "aggressive" rate cuts': a firm's or a speaker's words
     return not any(t.lower_ in REPORTING_VERBS or people.person_at(t.i) is not None
                    for t in sent)
 

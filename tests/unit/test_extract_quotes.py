@@ -401,3 +401,9 @@ def test_quotes_inverted_observes(nlp: Language) -> None:
     text = ('Economist Radu Petrescu has studied the market for years. Observes Mr Petrescu: '
             '"The rich get richer."\n')
     assert [q[1:] for q in quotes(nlp, text)] == [("Radu Petrescu", None)]
+
+
+@pytest.mark.model
+def test_quotes_modifier_quoted_under_a_firm_or_pronoun_subject_is_kept(nlp: Language) -> None:
+    text = 'Grayson Partners published its forecast. It expects "sharp" interest rate cuts.'
+    assert [q[0] for q in quotes(nlp, text)] == ["sharp"]
