@@ -49,8 +49,8 @@ def test_cards_errors_have_path_and_line(tmp_path: Path) -> None:
         "content/people/a.md:3: unknown card key 'alias'; did you mean 'aliases'?",
         "content/people/b.md:3: hide: expected true or false, got 'yes please'",
         "content/people/c.md:1: card has no 'name'; add `name: Full Name`",
-        "content/people/d.md:3: front matter is not valid YAML: "
-        "expected ',' or ']', but got '<stream end>'",
+        "content/people/d.md:2: front matter is not valid YAML: while parsing a flow "
+        "sequence: expected ',' or ']', but got '<stream end>' (on line 3)",
         "content/people/e.md:2: not valid UTF-8 (byte 0xff); save the file as UTF-8",
         "content/people/f.md:1: a person card starts with front matter: "
         "'---', `name: ...`, '---'",
