@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 #: Bump whenever a rule changes what extraction returns: it invalidates caches.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 #: Below this many uncached texts per worker, loading the pipeline in each worker
 #: (~1.3 s, about ten articles' worth of parsing) costs more than it saves.

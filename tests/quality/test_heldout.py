@@ -22,14 +22,15 @@ __all__ = ["nlp"]  # the module-scoped pipeline fixture, shared with the gold te
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: Measured minus a margin; see the issue notes for the figures.
+#: Measured minus a margin. At EXTRACTOR_VERSION 2 every metric measured 1.000 here,
+#: but these articles were then used for validation, so the margin is wider than gold's.
 THRESHOLDS: dict[str, float] = {
-    "people_f1": 0.95,
-    "quotes_f1": 0.93,
-    "attribution_acc": 0.90,
-    "attributed_quote_f1": 0.88,
-    "numbers_f1": 0.95,
-    "number_value_acc": 0.95,
+    "people_f1": 0.97,
+    "quotes_f1": 0.96,
+    "attribution_acc": 0.95,
+    "attributed_quote_f1": 0.95,
+    "numbers_f1": 0.97,
+    "number_value_acc": 0.97,
 }
 
 HELDOUT_FILES = sorted((Path(__file__).resolve().parent.parent / "data" / "heldout").glob("*.json"))
