@@ -6,7 +6,8 @@ from sitegen.htmltext import html_to_text
 
 
 def test_htmltext_blocks_become_paragraphs_and_entities_decode() -> None:
-    result = html_to_text('<h2>A &amp; B</h2>\n<p>Mr <em>X</em> said &quot;no&quot;.</p>\n<p>Two</p>')
+    fragment = '<h2>A &amp; B</h2>\n<p>Mr <em>X</em> said &quot;no&quot;.</p>\n<p>Two</p>'
+    result = html_to_text(fragment)
     assert result.text == 'A & B\n\nMr X said "no".\n\nTwo'
 
 
