@@ -7,12 +7,17 @@ Every problem is collected as a ContentError with path and line.
 
 from __future__ import annotations
 
-import difflib
-import re
 from pathlib import Path
 from typing import Any
 
-from sitegen.content import decode, render_markdown, slugify, split_front_matter
+from sitegen.content import (
+    decode,
+    did_you_mean,
+    key_line,
+    render_markdown,
+    slugify,
+    split_front_matter,
+)
 from sitegen.errors import ContentError, SourceLocation
 from sitegen.model import PersonCard
 
@@ -90,20 +95,14 @@ def parse_card(shown: str, data: bytes, *, raw_html: bool = False) -> PersonCard
     )
 
 
-def _key_line(text: str, key: str) -> int | None:
-    m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
-    return text[: m.start()].count("\n") + 1 if m else None
-
-
 def _check_fields(shown: str, meta: dict[str, Any], text: str) -> dict[str, Any]:
     """The card's fields, type-checked. Unknown keys are errors: a misspelt `alias:` would
     otherwise be silently ignored and the merge it asks for would not happen."""
     out: dict[str, Any] = {}
     for key, value in meta.items():
-        where = SourceLocation(shown, _key_line(text, str(key)))
+        where = SourceLocation(shown, key_line(text, str(key)))
         if key not in CARD_KEYS:
-            near = difflib.get_close_matches(str(key), CARD_KEYS, n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
+            hint = did_you_mean(str(key), CARD_KEYS)
             raise ContentError(f"unknown card key '{key}'{hint}", where)
         if value is None:
             continue

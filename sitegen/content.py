@@ -221,9 +221,16 @@ def split_front_matter(shown: str, text: str) -> tuple[dict[str, Any], str, int]
     return meta, body, body_line
 
 
-def _key_line(text: str, key: str) -> int | None:
+def key_line(text: str, key: str) -> int | None:
+    """The line of a top-level `key:` in a file's text, for messages."""
     m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
     return text[: m.start()].count("\n") + 1 if m else None
+
+
+def did_you_mean(key: str, choices: tuple[str, ...]) -> str:
+    """"; did you mean 'x'?" for a near miss among `choices`, else ""."""
+    near = difflib.get_close_matches(key, choices, n=1)
+    return f"; did you mean '{near[0]}'?" if near else ""
 
 
 def _check_front_matter(
@@ -231,10 +238,9 @@ def _check_front_matter(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in meta.items():
-        where = SourceLocation(shown, _key_line(text, str(key)))
+        where = SourceLocation(shown, key_line(text, str(key)))
         if key not in FRONT_MATTER_KEYS:
-            near = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
+            hint = did_you_mean(str(key), FRONT_MATTER_KEYS)
             warnings.append(ContentError(f"unknown front matter key '{key}' ignored{hint}", where))
             continue
         if value is None:
