@@ -37,10 +37,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from sitegen.extract import Extractor
 from sitegen.extract.cache import ExtractionCache
 from sitegen.extract.document import extract_doc
 from sitegen.extract.nlp import DEFAULT_MODEL, load_pipeline
+from sitegen.extract.runner import Extractor
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -67,8 +67,8 @@ def child_build(site: Path, jobs: int) -> dict[str, Any]:
         write_site,
     )
     from sitegen.config import load_config
-    from sitegen.pages import plan_pages
-    from sitegen.render import check_templates, make_environment
+    from sitegen.pages.plan import plan_pages
+    from sitegen.render.jinja import check_templates, make_environment
 
     started, timer = time.perf_counter(), CpuTimer()
     config = load_config(site / "sitegen.toml")

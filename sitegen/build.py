@@ -16,21 +16,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
-from sitegen.cards import load_cards
 from sitegen.config import SiteConfig
-from sitegen.content import load_articles
+from sitegen.content.articles import load_articles
+from sitegen.content.cards import load_cards
+from sitegen.content.static import collect_static
 from sitegen.errors import BuildFailed, SitegenError
-from sitegen.extract import Extractor
 from sitegen.extract.cache import ExtractionCache
-from sitegen.link import Linker, LinkResult, link
+from sitegen.extract.runner import Extractor
+from sitegen.link.site import Linker, LinkResult, link
 from sitegen.model import Article, Extraction, PersonCard, RenderedPage, Site
-from sitegen.pages import PagePlan, plan_pages
-from sitegen.render import check_templates, default_theme_dir, make_environment
-from sitegen.renderpool import render_all
-from sitegen.static import collect_static
-from sitegen.write import WriteReport, check_output_dir, write_site
+from sitegen.pages.plan import PagePlan, plan_pages
+from sitegen.render.jinja import Environment, check_templates, default_theme_dir, make_environment
+from sitegen.render.pool import render_all
+from sitegen.write.output import WriteReport, check_output_dir, write_site
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +135,7 @@ def link_site(
 
 
 def render_site(
-    config: SiteConfig, site: Site, env: jinja2.Environment, jobs: int = 1
+    config: SiteConfig, site: Site, env: Environment, jobs: int = 1
 ) -> list[RenderedPage]:
     """Every page and static file in memory, rendered by up to `jobs` processes.
     Raises BuildFailed listing every failure."""
@@ -145,7 +143,7 @@ def render_site(
 
 
 def render_plans(
-    config: SiteConfig, plans: list[PagePlan], env: jinja2.Environment, jobs: int = 1
+    config: SiteConfig, plans: list[PagePlan], env: Environment, jobs: int = 1
 ) -> list[RenderedPage]:
     """The given plans rendered, plus the theme's assets and the site's static files.
     Raises BuildFailed listing every template and static-file error."""

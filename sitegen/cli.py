@@ -100,13 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
     if args.command == "extract":
-        from sitegen.extract_cli import run_extract
+        from sitegen.commands.extract import run_extract
 
         model = args.model or load_config().extract.model
         run_extract(args.files, args.format, model, args.jobs, sys.stdout, sys.stdin)
         return 0
     if args.command == "new":
-        from sitegen.scaffold import new_site
+        from sitegen.commands.new import new_site
 
         new_site(args.dir)
         log.info("created a new site in %s; next: cd %s && sitegen build", args.dir, args.dir)
@@ -114,7 +114,7 @@ def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
     if args.command == "build":
         return _build(args, counter)
     if args.command == "serve":
-        from sitegen.serve import serve
+        from sitegen.serve.server import serve
 
         return serve(_config(args), host=args.host, port=args.port, open_browser=args.open,
                      strict=args.strict, jobs=args.jobs)

@@ -20,7 +20,7 @@ class Article:
     title: str
     source_path: str  # relative to the site root, as shown in messages
     text: str  # the plain text extraction reads (body only, no title)
-    body_html: str  # the rendered body; `sitegen.htmltext` maps `text` back into it
+    body_html: str  # the rendered body; `sitegen.content.htmltext` maps `text` back into it
     content_hash: str  # sha256 of the source file's bytes
     published: dt.date | None = None
     author: str | None = None
@@ -124,7 +124,7 @@ class RenderedPage:
     depends_on: frozenset[str] = field(default_factory=frozenset)  # input keys, for serve
 
 
-# --- The linked site: what `sitegen.link` produces and render only formats. ---
+# --- The linked site: what `sitegen.link.site` produces and render only formats. ---
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +227,7 @@ class ArticleLinks:
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """Everything the templates need, already decided. Built only by `sitegen.link`."""
+    """Everything the templates need, already decided. Built only by `sitegen.link.site`."""
 
     articles: dict[str, Article]  # by slug, newest first (undated last)
     people: dict[str, SitePerson]  # by id, ids sorted

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitegen.extract.figures import find_numbers
-from sitegen.extract.people import find_people
-from sitegen.extract.quotes import find_quotes
+from sitegen.extract.numbers.figures import find_numbers
+from sitegen.extract.people.collect import find_people
+from sitegen.extract.quotes.find import find_quotes
 from sitegen.model import Extraction
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.cli import main
-from tests.conftest import write_tree
+from tests.helpers import write_tree
 
 GOOD = "---\ntitle: Fine\ndate: 2024-05-01\n---\nThe council met on Monday.\n"
 

@@ -14,7 +14,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import load_config
-from sitegen.extract import Extractor
+from sitegen.extract.runner import Extractor
 
 SITES = Path(__file__).parent.parent / "sites"
 CASES = sorted(p.name for p in SITES.iterdir() if (p / "sitegen.toml").is_file())

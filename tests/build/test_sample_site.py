@@ -11,7 +11,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import load_config
-from sitegen.extract import Extractor
+from sitegen.extract.runner import Extractor
 from tests.linkcheck import broken_links, reachable
 
 ROOT = Path(__file__).parent.parent.parent

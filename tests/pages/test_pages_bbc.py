@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildReport, build
-from sitegen.extract import Extractor
-from tests.conftest import make_config
+from sitegen.extract.runner import Extractor
+from tests.helpers import make_config
 from tests.linkcheck import broken_links, reachable
 
 SAMPLE = Path(__file__).parent.parent / "data" / "bbc-sample"

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from sitegen.build import build
-from sitegen.extract import Extractor
-from tests.conftest import make_config, write_tree
+from sitegen.extract.runner import Extractor
+from tests.helpers import make_config, write_tree
 
 TITLE = 'Row over <script>alert("title")</script> & "quotes"'
 AUTHOR = '<script>alert("author")</script> & Co'

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import renderpool
 from sitegen.build import link_site, load_site_content
 from sitegen.errors import TemplateError
 from sitegen.model import RenderedPage
-from sitegen.pages import plan_pages
-from sitegen.render import make_environment, render_pages
-from tests.conftest import make_config, write_tree
+from sitegen.pages.plan import plan_pages
+from sitegen.render import pool as renderpool
+from sitegen.render.jinja import make_environment, render_pages
+from tests.helpers import make_config, write_tree
 
 
 def _site(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:

@@ -16,9 +16,9 @@ import pytest
 from sitegen.build import build, extract_site, link_site, load_site_content
 from sitegen.config import load_config
 from sitegen.errors import BuildFailed
-from sitegen.extract import Extractor
-from sitegen.pages import plan_pages
-from tests.conftest import make_config, write_tree
+from sitegen.extract.runner import Extractor
+from sitegen.pages.plan import plan_pages
+from tests.helpers import make_config, write_tree
 from tests.linkcheck import broken_links, reachable
 
 SITE = Path(__file__).parent.parent / "sites" / "people"

@@ -1,9 +1,9 @@
-"""What pages show is decided in sitegen.views: orders, selections and splits."""
+"""What pages show is decided in sitegen.pages.views: orders, selections and splits."""
 
 from __future__ import annotations
 
 from sitegen.model import SiteNumber, SiteQuote
-from sitegen.views import (
+from sitegen.pages.views import (
     ArticleRef,
     PersonEntry,
     PersonRef,

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sitegen.extract.document import extract_doc
-from tests.quality.test_gold import Result, breakdown, nlp, prediction, score, summarise
-
-__all__ = ["nlp"]  # the module-scoped pipeline fixture, shared with the gold tests
+from tests.quality.scoring import Result, breakdown, prediction, score, summarise
 
 if TYPE_CHECKING:
     from spacy.language import Language

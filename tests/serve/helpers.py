@@ -1,4 +1,4 @@
-"""Test helpers for the preview server: raw HTTP requests and a server-sent-events reader.
+"""Test helpers for the preview server: a small site, raw HTTP requests, an event-stream reader.
 
 Requests go through `http.client` so paths are sent exactly as written
 (`/%2e%2e/` stays encoded) and redirects are not followed.
@@ -12,6 +12,20 @@ import socket
 import time
 from dataclasses import dataclass
 from typing import Any
+
+SITE: dict[str, str | bytes] = {
+    "sitegen.toml": 'title = "Preview test"\nbase_url = "https://example.org/"\n',
+    "content/articles/budget-vote.md": (
+        "---\ntitle: Budget vote delayed\ndate: 2024-03-01\n---\n"
+        "Finance minister Anna Berg said the vote would wait.\n\n"
+        '"We need another week," Berg told reporters on Tuesday.\n'),
+    "content/articles/port-strike.md": (
+        "---\ntitle: Port strike ends\ndate: 2024-03-02\n---\n"
+        "Union leader Tom Okafor announced the end of the strike after 12 days.\n"),
+    "content/articles/river-report.txt": (
+        "River levels fall\n\nThe river fell by 2 metres, engineer Maria Lopez said.\n"),
+    "static/style.css": "body { color: black; }\n",
+}
 
 
 def free_port() -> int:

@@ -6,105 +6,56 @@ Screenshots go to test-artifacts/ (gitignored).
 
 from __future__ import annotations
 
-import base64
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from sitegen.serve import LiveServer
-from tests.serve.cdp import DevTools
-from tests.serve.conftest import edit
-from tests.serve.helpers import free_port
+from sitegen.serve.server import LiveServer
+from tests.browser import BROWSER_MARKS, screenshot
+from tests.helpers import edit
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.model,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed"),
-]
+pytestmark = [*BROWSER_MARKS, pytest.mark.model]
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[DevTools]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'chromium'}",
-         f"--remote-debugging-port={port}", "--window-size=1000,800", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        tools = DevTools(port)
-        try:
-            yield tools
-        finally:
-            tools.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+def _open(page: Page, live: LiveServer, path: str, text: str) -> None:
+    page.goto(f"http://127.0.0.1:{live.port}{path}")
+    page.get_by_text(text).first.wait_for()
+    page.wait_for_function("window.__sitegen !== undefined")
 
 
-def poll(tools: DevTools, expression: str, timeout: float = 30) -> object:
-    """Evaluate until the value is truthy; returns it."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = tools.evaluate(expression)
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"still false after {timeout}s: {expression}")
-
-
-def screenshot(tools: DevTools, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    data = tools.call("Page.captureScreenshot", format="png")["data"]
-    target = ARTIFACTS / name
-    target.write_bytes(base64.b64decode(data))
-    return target
-
-
-def _open(tools: DevTools, live: LiveServer, path: str, text: str) -> None:
-    tools.call("Page.navigate", url=f"http://127.0.0.1:{live.port}{path}")
-    poll(tools, f"document.readyState === 'complete' && document.body.innerText.includes({text!r})")
-    poll(tools, "window.__sitegen !== undefined")
-
-
-def test_browser_reloads_by_itself_after_an_edit(browser: DevTools, live: LiveServer,
+def test_browser_reloads_by_itself_after_an_edit(page: Page, live: LiveServer,
                                                  site: Path) -> None:
-    _open(browser, live, "/articles/port-strike/", "Port strike ends")
-    browser.evaluate("window.__beforeEdit = true")
+    _open(page, live, "/articles/port-strike/", "Port strike ends")
+    page.evaluate("window.__beforeEdit = true")
     article = site / "content/articles/port-strike.md"
     edit(article, article.read_text() + "\nDockers returned to work on Monday morning.\n")
-    poll(browser, "document.body.innerText.includes('Dockers returned to work on Monday')")
-    assert browser.evaluate("window.__beforeEdit === undefined")  # a real reload happened
-    assert screenshot(browser, "serve-reload.png").stat().st_size > 1000
+    page.wait_for_function("document.body.innerText.includes('Dockers returned to work on Monday')")
+    assert page.evaluate("window.__beforeEdit === undefined")  # a real reload happened
+    assert screenshot(page, "serve-reload.png").stat().st_size > 1000
 
 
 def test_browser_shows_build_errors_over_the_page_and_clears_them(
-        browser: DevTools, live: LiveServer, site: Path) -> None:
-    _open(browser, live, "/articles/budget-vote/", "Budget vote delayed")
+        page: Page, live: LiveServer, site: Path) -> None:
+    _open(page, live, "/articles/budget-vote/", "Budget vote delayed")
     article = site / "content/articles/budget-vote.md"
     good = article.read_text()
     edit(article, "---\ntitle: [unclosed\n---\nBody\n")
-    overlay = "(document.getElementById('__sitegen-overlay') || {}).innerText || ''"
-    text = str(poll(browser, f"{overlay}.includes('budget-vote.md:') && {overlay}"))
-    assert "YAML" in text
-    assert "Budget vote delayed" in str(browser.evaluate("document.body.innerText"))
-    screenshot(browser, "serve-error-overlay.png")
+    overlay = page.locator("#__sitegen-overlay")
+    overlay.get_by_text("budget-vote.md:").first.wait_for()
+    assert "YAML" in overlay.inner_text()
+    assert "Budget vote delayed" in page.inner_text("body")
+    screenshot(page, "serve-error-overlay.png")
     edit(article, good)
-    poll(browser, "document.getElementById('__sitegen-overlay') === null")
+    overlay.wait_for(state="detached")
 
 
 def test_browser_swaps_a_changed_stylesheet_without_reloading(
-        browser: DevTools, live: LiveServer, site: Path) -> None:
+        page: Page, live: LiveServer, site: Path) -> None:
     epoch = live.hub.epoch()
     edit(site / "templates/base.html",
          '{% extends "default/base.html" %}\n'
@@ -112,8 +63,8 @@ def test_browser_swaps_a_changed_stylesheet_without_reloading(
     deadline = time.monotonic() + 30
     while live.hub.epoch() == epoch and time.monotonic() < deadline:
         time.sleep(0.05)  # the template's own rebuild must not count as the reload
-    _open(browser, live, "/articles/river-report/", "River levels fall")
-    browser.evaluate("window.__beforeEdit = true")
+    _open(page, live, "/articles/river-report/", "River levels fall")
+    page.evaluate("window.__beforeEdit = true")
     edit(site / "static/style.css", "body { background: rgb(1, 2, 3) !important; }\n")
-    poll(browser, "getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)'")
-    assert browser.evaluate("window.__beforeEdit === true")  # swapped in place, no reload
+    page.wait_for_function("getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)'")
+    assert page.evaluate("window.__beforeEdit === true")  # swapped in place, no reload

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_tree
-from tests.serve.conftest import SITE
-from tests.serve.helpers import free_port, request
+from tests.helpers import write_tree
+from tests.serve.helpers import SITE, free_port, request
 
 pytestmark = pytest.mark.model
 

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from sitegen.config import load_config
-from sitegen.extract import Extractor
-from sitegen.serve import LiveServer, start_preview
-from tests.conftest import write_tree
-from tests.serve.conftest import SITE
-from tests.serve.helpers import request
+from sitegen.extract.runner import Extractor
+from sitegen.serve.server import LiveServer, start_preview
+from tests.helpers import write_tree
+from tests.serve.helpers import SITE, request
 
 pytestmark = pytest.mark.model
 

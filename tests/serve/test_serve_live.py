@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.rebuild import Rebuilder
-from sitegen.serve import LiveServer
-from tests.serve.conftest import edit, wait_until
+from sitegen.serve.rebuild import Rebuilder
+from sitegen.serve.server import LiveServer
+from tests.helpers import edit, wait_until
 from tests.serve.helpers import EventStream, request, status
 
 pytestmark = pytest.mark.model

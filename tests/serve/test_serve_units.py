@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import BuildFailed, ContentError, SitegenError, SourceLocation
-from sitegen.serve import LiveServer, is_loopback
-from sitegen.serve_http import inject_script, resolve_pending, resolve_request
-from sitegen.serve_hub import PendingOutput, ReloadHub, classify
-from sitegen.watch import Debouncer, SourceWatcher, is_scratch
-from tests.conftest import write_tree
+from sitegen.serve.http import inject_script, resolve_pending, resolve_request
+from sitegen.serve.hub import PendingOutput, ReloadHub, classify
+from sitegen.serve.server import LiveServer, is_loopback
+from sitegen.serve.watch import Debouncer, SourceWatcher, is_scratch
+from tests.helpers import write_tree
 from tests.serve.helpers import EventStream, request, status
 
 
@@ -236,9 +236,9 @@ def test_live_server_serves_rebuilt_pages_before_they_are_written(tmp_path: Path
 
 def test_render_memo_rerenders_only_plans_whose_read_values_changed(tmp_path: Path) -> None:
     from sitegen.config import SiteConfig
-    from sitegen.pages import PagePlan
-    from sitegen.rebuild_memo import RenderMemo
-    from sitegen.render import make_environment
+    from sitegen.pages.plan import PagePlan
+    from sitegen.render.jinja import make_environment
+    from sitegen.serve.memo import RenderMemo
 
     write_tree(tmp_path, {"templates/t.html": "{{ a }}|{{ page.url }}"})
     config = SiteConfig(root=tmp_path.resolve())

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from sitegen.annotate import Span, annotate_html, linkable_ranges, spans_for_article
-from sitegen.htmltext import html_to_text
+from sitegen.content.htmltext import html_to_text, linkable_ranges
 from sitegen.model import ArticleLinks, MentionLink, SiteNumber, SiteQuote
+from sitegen.pages.annotate import Span, annotate_html, spans_for_article
 
 
 def link(start: int, end: int, href: str = "../../people/x/") -> Span:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.cards import load_cards
+from sitegen.content.cards import load_cards
 from sitegen.model import PersonCard
-from tests.conftest import write_tree
+from tests.helpers import write_tree
 
 
 def load(tmp_path: Path, files: dict[str, str | bytes]) -> tuple[tuple[PersonCard, ...], list[str]]:

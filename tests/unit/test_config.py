@@ -8,7 +8,7 @@ import pytest
 
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import BuildFailed
-from tests.conftest import write_tree
+from tests.helpers import write_tree
 
 
 def _errors(tmp_path: Path, toml: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.content import load_articles, parse_article, slugify
+from sitegen.content.articles import load_articles, parse_article, slugify
 from sitegen.errors import ContentError
-from tests.conftest import write_tree
+from tests.helpers import write_tree
 
 
 def test_content_slugify_folds_unicode_and_strips_paths() -> None:

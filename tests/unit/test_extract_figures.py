@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 import spacy
 
-from sitegen.extract.figures import find_numbers
 from sitegen.extract.nlp import load_pipeline
+from sitegen.extract.numbers.figures import find_numbers
 
 if TYPE_CHECKING:
     from spacy.language import Language

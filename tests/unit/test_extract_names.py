@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.extract.names import is_org_word, split_name, strip_possessive
+from sitegen.extract.people.names import is_org_word, split_name, strip_possessive
 
 
 def test_names_strip_possessive() -> None:

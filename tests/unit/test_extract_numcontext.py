@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.numcontext import (
+from sitegen.extract.numbers.context import (
     after_determiner,
     is_clock,
     is_date,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitegen.extract.numranges import combine, is_year
-from sitegen.extract.numtypes import Quantity
+from sitegen.extract.numbers.quantity import Quantity
+from sitegen.extract.numbers.ranges import combine, is_year
 
 
 def _q(start: int, end: int, value: float, unit: str | None = None,

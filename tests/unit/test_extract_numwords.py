@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitegen.extract.numwords import fraction_value, parse_digits, split_run, words_value
+from sitegen.extract.numbers.words import fraction_value, parse_digits, split_run, words_value
 
 
 def _words(s: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sitegen.extract.nlp import load_pipeline
-from sitegen.extract.people import People, find_people
+from sitegen.extract.people.collect import People, find_people
 
 if TYPE_CHECKING:
     from spacy.language import Language

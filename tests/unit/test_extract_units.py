@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.extract.units import currency_of_sign, rate_after, unit_after
+from sitegen.extract.numbers.units import currency_of_sign, rate_after, unit_after
 
 
 @pytest.mark.parametrize(("after", "unit"), [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.htmltext import html_to_text
+from sitegen.content.htmltext import html_to_text
 
 
 def test_htmltext_blocks_become_paragraphs_and_entities_decode() -> None:

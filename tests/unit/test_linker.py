@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitegen.config import PeopleConfig, SiteConfig
-from sitegen.link import Linker, LinkResult, link
+from sitegen.link.site import Linker, LinkResult, link
 from sitegen.model import Article, Extraction, PersonCard, QuoteFound
-from tests.unit.test_link import one
+from tests.unit.linkdata import one
 
 Item = tuple[Article, Extraction]
 CONFIG = SiteConfig(people=PeopleConfig(link="first"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitegen.config import PeopleConfig, SiteConfig
-from sitegen.link import Linker
+from sitegen.link.site import Linker
 from sitegen.model import Article, Extraction, PersonCard
-from sitegen.pages import plan_pages
-from sitegen.rebuild_memo import PlanMemo
-from tests.unit.test_link import one
+from sitegen.pages.plan import plan_pages
+from sitegen.serve.memo import PlanMemo
+from tests.unit.linkdata import one
 
 Item = tuple[Article, Extraction]
 CONFIG = SiteConfig(people=PeopleConfig(link="first"))

@@ -8,7 +8,7 @@ import pytest
 
 from sitegen.errors import ConfigError
 from sitegen.model import RenderedPage
-from sitegen.write import check_output_dir, write_site
+from sitegen.write.output import check_output_dir, write_site
 
 
 def _page(path: str, text: str) -> RenderedPage:

@@ -1,0 +1,4 @@
+"""Stage 6, write: rendered pages onto disk, only what changed, atomically.
+
+- `output`: writing `output/` and removing stale files after a good build.
+"""
