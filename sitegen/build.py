@@ -29,6 +29,7 @@ from sitegen.pages.plan import PagePlan, plan_pages
 from sitegen.render.jinja import Environment, check_templates, default_theme_dir, make_environment
 from sitegen.render.pool import render_all
 from sitegen.write.output import WriteReport, check_output_dir, write_site
+from sitegen.write.stamp import record_build, stamp_path
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ def build(
         pages = render_site(config, linked.site, env, jobs=extractor.jobs)
     with timer("write"):
         written = write_site(pages, config.output_path, manifest_path(config))
+        record_build(config, stamp_path(manifest_path(config)), pages)  # for deploy --no-build
     return BuildReport(
         articles=len(content.articles), pages=len(pages), written=len(written.written),
         unchanged=written.unchanged, removed=len(written.removed),

@@ -43,6 +43,27 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--port", type=int, default=8000)
             p.add_argument("--open", action="store_true", help="open a browser")
 
+    p = sub.add_parser("deploy", help="publish output/ to a git branch, a bucket or a folder")
+    p.add_argument("--config", type=Path, help="config file (default: ./sitegen.toml)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--target", metavar="NAME",
+                       help="a [deploy.NAME] table (default: the first)")
+    where.add_argument("--to", metavar="URL",
+                       help="git+https://..., git+ssh://..., git+file:///..., s3://bucket/prefix "
+                            "or file:///path")
+    p.add_argument("--dry-run", action="store_true",
+                   help="list what would be added, changed and removed; change nothing")
+    p.add_argument("--build", action=argparse.BooleanOptionalAction, default=True,
+                   help="build first (default); --no-build deploys output/ as it is, if fresh")
+    p.add_argument("--message", help="git: the commit message")
+    p.add_argument("--force", action="store_true",
+                   help="replace what sitegen did not make (git commits, a folder)")
+    p.add_argument("--delete-unknown", action="store_true",
+                   help="s3: also delete objects sitegen did not upload")
+    p.add_argument("--rollback", action="store_true",
+                   help="folder targets: serve the previous version again")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
     p = sub.add_parser("extract", help="print people, quotes and numbers of articles")
     p.add_argument("files", nargs="+", help=".md or .txt files, or - for stdin")
     p.add_argument("--format", choices=("json", "table"), default="table")
@@ -113,6 +134,8 @@ def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
         return 0
     if args.command == "build":
         return _build(args, counter)
+    if args.command == "deploy":
+        return _deploy(args)
     if args.command == "serve":
         from sitegen.serve.server import serve
 
@@ -124,7 +147,7 @@ def _dispatch(args: argparse.Namespace, counter: _CountingHandler) -> int:
 def _config(args: argparse.Namespace) -> SiteConfig:
     config = load_config(args.config)
     changes: dict[str, Any] = {}
-    if args.drafts:
+    if getattr(args, "drafts", False):
         changes["drafts"] = True
     if getattr(args, "base_url", None):
         changes["base_url"] = args.base_url
@@ -144,6 +167,23 @@ def _build(args: argparse.Namespace, counter: _CountingHandler) -> int:
         report.articles, report.written, report.unchanged, report.removed, report.seconds,
         f" ({len(report.warnings)} warning(s))" if report.warnings else "",
     )
+    return 0
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from sitegen.deploy import DeployOptions, deploy, rollback, select_target
+
+    config = _config(args)
+    target = select_target(config, args.target, args.to)
+    if args.rollback:
+        report = rollback(config, target, dry_run=args.dry_run)
+    else:
+        options = DeployOptions(build=args.build, dry_run=args.dry_run, force=args.force,
+                                delete_unknown=args.delete_unknown, message=args.message)
+        bar = ProgressBar(sys.stderr)
+        report = deploy(config, target, options, stream=sys.stderr, build_progress=bar.update)
+        bar.finish()
+    log.info("%s", report.summary())
     return 0
 
 

@@ -34,6 +34,20 @@ class PeopleConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class DeployConfig:
+    """One `[deploy.<name>]` table: where `sitegen deploy --target <name>` publishes."""
+
+    url: str = ""  # git+https://, git+ssh://, git+file://, s3://bucket/prefix or file:///path
+    branch: str = ""  # git: the branch to commit to (default gh-pages, or the URL's #fragment)
+    cname: str = ""  # git: write a CNAME file with this domain (GitHub Pages custom domain)
+    endpoint_url: str = ""  # s3: an S3-compatible endpoint (Cloudflare R2, MinIO, Backblaze B2)
+    region: str = ""  # s3: the bucket's region (default: from the AWS configuration)
+    # Not from the file: the table's name and line, for `--target` and messages.
+    name: str = field(default="", metadata={"internal": True})
+    line: int | None = field(default=None, metadata={"internal": True})
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str = "Explainers"  # the site's name, in every page's header
     description: str = ""  # one line for the home page, feed and meta tags
@@ -50,6 +64,7 @@ class SiteConfig:
     raw_html: bool = False  # pass raw HTML in Markdown through (else it shows as text)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     people: PeopleConfig = field(default_factory=PeopleConfig)
+    deploy: tuple[DeployConfig, ...] = ()  # [deploy.<name>] tables, in file order
     # Not from the file: where it was loaded, so relative paths resolve against it.
     root: Path = field(default=Path("."), metadata={"internal": True})
     config_path: str = field(default=CONFIG_NAME, metadata={"internal": True})
@@ -67,6 +82,8 @@ class SiteConfig:
 
 
 CHOICES: dict[str, tuple[str, ...]] = {"people.link": ("first", "all", "none")}
+#: Keys every table of a table-of-named-tables setting must give.
+REQUIRED: dict[str, tuple[str, ...]] = {"deploy": ("url",)}
 
 
 def load_config(config_path: Path | None = None, root: Path | None = None) -> SiteConfig:
@@ -149,6 +166,10 @@ def _convert(
             errors.append(ConfigError(f"{dotted}: unknown setting{hint}", where))
             continue
         expected = hints[key]
+        if _named_tables_of(expected) is not None:
+            values[key] = _convert_named(_named_tables_of(expected), value, dotted, lines, shown,
+                                         errors)
+            continue
         if isinstance(expected, type) and dataclasses.is_dataclass(expected):
             if not isinstance(value, dict):
                 errors.append(ConfigError(f"{dotted}: expected a table, got {value!r}", where))
@@ -166,6 +187,37 @@ def _convert(
         else:
             values[key] = converted
     return values
+
+
+def _named_tables_of(expected: Any) -> type[Any] | None:
+    """The record type of a `tuple[Record, ...]` setting: a table of named tables."""
+    if typing.get_origin(expected) is not tuple:
+        return None
+    item = typing.get_args(expected)[0]
+    return item if isinstance(item, type) and dataclasses.is_dataclass(item) else None
+
+
+def _convert_named(
+    record: Any, value: Any, dotted: str, lines: _KeyLines, shown: str,
+    errors: list[ConfigError],
+) -> tuple[Any, ...]:
+    """`[deploy.<name>]` tables, in file order, each with its name and line."""
+    if not isinstance(value, dict):
+        errors.append(ConfigError(f"{dotted}: expected a table of [{dotted}.<name>] tables, "
+                                  f"got {value!r}", SourceLocation(shown, lines(dotted))))
+        return ()
+    items = []
+    for name, table in value.items():
+        where = SourceLocation(shown, lines(f"{dotted}.{name}") or lines(dotted))
+        if not isinstance(table, dict):
+            errors.append(ConfigError(f"{dotted}.{name}: expected a table, got {table!r}", where))
+            continue
+        fields = _convert(record, table, f"{dotted}.{name}.", lines, shown, errors)
+        for key in REQUIRED.get(dotted, ()):
+            if key not in table:
+                errors.append(ConfigError(f"{dotted}.{name}.{key}: missing (required)", where))
+        items.append(record(**fields, name=name, line=where.line))
+    return tuple(items)
 
 
 _BAD = object()
