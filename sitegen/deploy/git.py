@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 TRAILER = "Deployed-by: sitegen"  # marks the commits sitegen made, so others are noticed
 REMOTE_REF = "refs/sitegen/remote"  # the remote branch's tip, as last fetched or pushed
 FILE_MODE = "100644"
+#: What git says when the branch is no longer where the commit's parent says: a push
+#: rejected as non-fast-forward, or a remote whose ref moved while it received ours.
+MOVED = ("non-fast-forward", "fetch first", "failed to update ref", "cannot lock ref",
+         "stale info")
 
 
 class GitPublisher:
@@ -179,7 +183,7 @@ class GitPublisher:
                 git_dir=self.repo)
         except GitFailed as failure:
             report = failure.stdout + failure.stderr
-            if "non-fast-forward" in report or "fetch first" in report:
+            if any(w in report for w in MOVED):
                 raise DeployError(
                     f"{self.target.url}: {self.target.branch} moved while deploying (someone "
                     "else pushed) and git refused the non-fast-forward push; deploy again, or "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -10,21 +11,25 @@ from sitegen.deploy.plan import Plan, format_size
 
 log = logging.getLogger(__name__)
 
-LINE_EVERY = 100  # without a terminal: one progress line per this many files sent
+LINE_EVERY = 100  # without a terminal: at most one progress line per this many files sent
+LINE_INTERVAL = 2.0  # ... and per this many seconds, so a fast local copy stays quiet
 BAR_MIN_FILES = 20  # on a terminal: a progress bar once at least this many files go out
 BAR_WIDTH = 30
 
 
 class Progress:
     """Counts files and bytes as a target sends them: a bar on a terminal, else a log line
-    every LINE_EVERY files (and none for small deploys)."""
+    every LINE_EVERY files once LINE_INTERVAL seconds have passed since the last."""
 
-    def __init__(self, plan: Plan, stream: TextIO | None = None, every: int = LINE_EVERY) -> None:
+    def __init__(self, plan: Plan, stream: TextIO | None = None, every: int = LINE_EVERY,
+                 interval: float = LINE_INTERVAL) -> None:
         self.total_files = len(plan.uploads)
         self.total_bytes = plan.bytes_to_send
         self.files = 0
         self.bytes = 0
         self.every = every
+        self.interval = interval
+        self._last_line = time.monotonic()
         self.stream = stream if stream is not None and stream.isatty() else None
         self._bar_shown = False
 
@@ -38,7 +43,9 @@ class Progress:
                               f"{self.files}/{self.total_files} files, {format_size(self.bytes)}")
             self.stream.flush()
             self._bar_shown = True
-        elif self.stream is None and self.files % self.every == 0:
+        elif (self.stream is None and self.files % self.every == 0
+              and time.monotonic() - self._last_line >= self.interval):
+            self._last_line = time.monotonic()
             log.info("sent %d/%d files (%s of %s)", self.files, self.total_files,
                      format_size(self.bytes), format_size(self.total_bytes))
 
