@@ -27,7 +27,7 @@ from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.deploy.errors import DeployError
 from sitegen.deploy.fresh import SiteFiles
-from sitegen.deploy.gitcli import GitFailed, git, last_line, remote_error
+from sitegen.deploy.gitcli import GitFailed, git, remote_error
 from sitegen.deploy.plan import Entry, Plan, diff
 from sitegen.deploy.report import Progress, Published
 from sitegen.deploy.source import source_commit
@@ -55,7 +55,8 @@ class GitPublisher:
         self.repo = config.path(config.cache_dir) / "deploy" / f"git-{key}.git"
         self.where = target.where
         self._tip: str | None = None
-        self._extras: dict[str, bytes] = {}
+        self._extras: dict[str, bytes] = {}  # files the branch has beyond output/
+        self._blobs: dict[str, str] = {}  # every path's blob id, as planned
 
     def plan(self, site: SiteFiles) -> Plan:
         """Fetch the branch and compare its tree with `output/`. Raises DeployError."""
@@ -71,6 +72,7 @@ class GitPublisher:
         wanted = {p: Entry(blob_id_of_file(f.source), f.size) for p, f in site.files.items()
                   if p not in self._extras}
         wanted |= {p: Entry(blob_id(data), len(data)) for p, data in self._extras.items()}
+        self._blobs = {p: e.version for p, e in wanted.items()}
         present = self._tree_entries(self._tip) if self._tip else {}
         return diff(wanted, present)
 
@@ -80,7 +82,7 @@ class GitPublisher:
         if plan.is_empty:
             return Published(self.where, f"commit {self._tip[:7]}" if self._tip else "")
         blobs = self._write_blobs(site, plan, progress)
-        tree = self._write_tree(site, blobs)
+        tree = self._write_tree(blobs)
         commit = self._commit(tree)
         log.info("pushing %d new or changed files to %s", len(plan.uploads), self.where)
         self._push(commit)
@@ -140,15 +142,14 @@ class GitPublisher:
                                   "cannot take it")
             ids = git(["hash-object", "-w", "--no-filters", "--stdin-paths"],
                       git_dir=self.repo, input=paths.encode()).split()
-        written = dict(zip(sources, ids, strict=True))
         for change in plan.uploads:
             progress.advance(change.new_size or 0)
-        blobs = {p: blob_id_of_file(f.source) for p, f in site.files.items()
-                 if p not in self._extras and p not in written}
-        blobs |= {p: blob_id(data) for p, data in self._extras.items() if p not in written}
-        return blobs | written
+        written = dict(zip(sources, ids, strict=True))
+        if any(self._blobs[p] != blob for p, blob in written.items()):
+            raise DeployError(f"{site.folder}: a file changed while deploying; deploy again")
+        return self._blobs
 
-    def _write_tree(self, site: SiteFiles, blobs: dict[str, str]) -> str:
+    def _write_tree(self, blobs: dict[str, str]) -> str:
         """The tree of `blobs`, built in a temporary index (the user's is never used)."""
         entries = "".join(f"{FILE_MODE} {blob}\t{path}\0" for path, blob in sorted(blobs.items()))
         handle, index = tempfile.mkstemp(prefix="index-", dir=self.repo)
@@ -190,8 +191,8 @@ class GitPublisher:
                     "pass --force to overwrite it") from None
             if "[remote rejected]" in report:
                 reason = report.split("[remote rejected]", 1)[1].splitlines()[0].strip()
-                raise DeployError(f"{self.target.url}: the remote refused the push {reason}; "
-                                  f"{last_line(failure.stderr)}") from None
+                raise DeployError(f"{self.target.url}: the remote refused the push "
+                                  f"{reason}") from None
             raise remote_error(self.target.url, failure) from None
         git(["update-ref", REMOTE_REF, commit], git_dir=self.repo)
 
