@@ -313,7 +313,8 @@ def plan_numbers_index(planner: Planner) -> PagePlan:
 
 
 def plan_search(planner: Planner) -> list[PagePlan]:
-    """The search page, and its index as JSON and as a script that sets a global."""
+    """The search page, and its index as a script that sets a global (search.js reads it;
+    a script, not JSON, so search works from file://, where fetching is blocked)."""
     site, views = planner.site, planner.views
     index = search_index(site.articles.values(), [site.people[p] for p in site.people_order],
                          [views.quotes[(q.article_slug, q.id)] for q in site.quotes], views)
@@ -322,7 +323,6 @@ def plan_search(planner: Planner) -> list[PagePlan]:
         PagePlan("search/", "search.html", {**planner.common, "root": urls.root_prefix("search/")},
                  {"title": "Search", "section": "search"}),
         PagePlan("search/index.js", "search-index.js", {"index": index}, {}, depends),
-        PagePlan("search/index.json", "data.json", {"data": index}, {}, depends),
     ]
 
 

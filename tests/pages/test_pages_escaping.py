@@ -158,7 +158,7 @@ def test_pages_escaping_open_data_and_search_index_round_trip(output: Path) -> N
     assert "<" not in m.group(1), "the index must not be able to close a <script>"
     index = set(_strings(json.loads(m.group(1))))
     assert {TITLE, SUMMARY, CARD_NAME, QUOTE.rstrip(",")} <= index
-    assert json.loads((output / "search/index.json").read_text("utf-8")) == json.loads(m.group(1))
+    assert not (output / "search/index.json").exists(), "nothing reads a JSON copy of the index"
 
 
 @pytest.mark.model
