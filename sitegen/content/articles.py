@@ -21,6 +21,7 @@ import markdown
 import yaml
 
 from sitegen.content.htmltext import html_to_text
+from sitegen.content.scrollbox import ScrollBoxes
 from sitegen.errors import ContentError, SourceLocation
 from sitegen.model import Article
 
@@ -271,7 +272,7 @@ def _as_date(value: Any, where: SourceLocation) -> dt.date:
 
 def render_markdown(body: str, *, raw_html: bool) -> str:
     """The body's HTML. Without `raw_html`, HTML in the source shows as text."""
-    md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    md = markdown.Markdown(extensions=["extra", "sane_lists", ScrollBoxes()], output_format="html")
     if not raw_html:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
