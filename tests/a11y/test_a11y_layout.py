@@ -127,5 +127,8 @@ def test_a11y_layout_prints_without_nav_and_with_links_as_text(
         assert len(outside) >= 2, "the source link and the body's link to the council"
     for link in outside:
         assert link["href"] in link["after"], f"a link off the site prints its address: {link}"
+    clipped = page.eval_on_selector_all(
+        ".scroll-box", "els => els.filter(e => e.scrollWidth > e.clientWidth).length")
+    assert clipped == 0, "paper cannot scroll: a wide table must fit the page"
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / f"theme-{name}-print.pdf"))
