@@ -17,9 +17,9 @@ _OVERFLOW = """() => {
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > innerWidth + 0.5) {
+      const cls = typeof el.className === 'string' ? el.className.trim() : '';
       out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-               (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
-               ' right=' + Math.round(r.right));
+               (cls ? '.' + cls.split(/\\s+/).join('.') : '') + ' right=' + Math.round(r.right));
     }
   }
   return {scrollWidth: doc.scrollWidth, innerWidth: innerWidth,
@@ -55,7 +55,8 @@ _LINE_CHARS = """(selector) => {
 #: Links in the site's header and footer whose name another link on the page shares
 #: while going somewhere else (WCAG 2.4.9: the name alone tells where a link goes).
 _SHARED_NAMES = """() => {
-  const name = (a) => (a.getAttribute('aria-label') || a.textContent).trim().replace(/\\s+/g, ' ').toLowerCase();
+  const name = (a) => (a.getAttribute('aria-label') || a.textContent)
+    .trim().replace(/\\s+/g, ' ').toLowerCase();
   const target = (a) => a.href;
   const all = [...document.querySelectorAll('a[href]')];
   const chrome = [...document.querySelectorAll('.site-header a[href], .site-footer a[href]')];

@@ -13,7 +13,7 @@ import pytest
 from sitegen.build import build
 from sitegen.config import load_config
 from sitegen.extract.runner import Extractor
-from tests.a11y.sites import EXTRA_ARTICLE, ROOT, PageType, find_page, serve
+from tests.a11y.sites import PASTED_ARTICLE, ROOT, PageType, find_page, serve
 from tests.helpers import write_tree
 
 
@@ -46,7 +46,7 @@ def theme_sites(tmp_path_factory: pytest.TempPathFactory,
     shutil.copy(ROOT / "sitegen.toml", sample / "sitegen.toml")
     extras = scratch / "extras"
     shutil.copytree(ROOT / "tests/sites/people", extras, ignore=shutil.ignore_patterns("expected"))
-    write_tree(extras, {"content/articles/council-papers.md": EXTRA_ARTICLE})
+    write_tree(extras, {"content/articles/council-papers.md": PASTED_ARTICLE.read_text("utf-8")})
     for site in (sample, extras):
         build(load_config(site / "sitegen.toml"), extractor=extractor)
     with serve(sample / "output", _base_path(sample), scratch / "s1") as sample_url, \

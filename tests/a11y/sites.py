@@ -30,25 +30,8 @@ WIDTHS = (320, 375, 768, 1280)
 AXE_WIDTHS = (375, 1280)
 SEARCH_QUERY = "blair"
 
-EXTRA_ARTICLE = """---
-title: What the council's papers show
-date: 2024-03-05
-summary: A table, a link and a log line, as an editor pastes them.
-source_url: https://example.com/council/papers/2024/03/05/budget-annex-b-full-table
----
-Jane Holloway said the papers were "all public now". The full annex is at
-https://example.com/council/papers/2024/03/05/budget-annex-b-full-table-with-every-line
-and on [the council's site](https://example.com/council).
-
-| Line | Department | 2023 | 2024 | Change | Reason given by the department |
-|------|------------|------|------|--------|--------------------------------|
-| 1 | Harbour maintenance and dredging | 1,200,000 | 2,500,000 | +108% | Storm damage to the outer wall |
-| 2 | Street lighting replacement programme | 800,000 | 650,000 | -19% | LED lamps need less upkeep |
-
-```
-2024-03-05T10:15:00Z council-budget annex-b line=1 department=harbour-maintenance-and-dredging amount=2500000
-```
-"""
+#: An article as an editor pastes it: a wide table, a long URL, a log line, links off the site.
+PASTED_ARTICLE = Path(__file__).with_name("pasted-article.md")
 
 
 @dataclass(frozen=True)

@@ -61,5 +61,6 @@ def test_a11y_axe_finds_nothing(browser: Browser, theme_sites: dict[str, BuiltSi
     finally:
         context.close()
     assert "color-contrast-enhanced" in result["ran"], f"axe {result['version']} ran no AAA check"
-    report = [f"{v['id']} ({v['help']}): {node}" for v in result["violations"] for node in v["nodes"]]
+    report = [f"{v['id']} ({v['help']}): {node}"
+              for v in result["violations"] for node in v["nodes"]]
     assert report == [], "\n".join(report)
