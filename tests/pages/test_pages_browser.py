@@ -64,8 +64,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def _walk(page: Page, errors: PageErrors, home: str, label: str) -> None:
     """Home -> most mentioned person -> their first quote in context -> search."""
     page.goto(home)
-    header = "getComputedStyle(document.querySelector('.site-header')).display"
-    assert page.evaluate(header) == "flex", "the stylesheet did not load"
+    styled = "getComputedStyle(document.documentElement).getPropertyValue('--measure')"
+    assert page.evaluate(styled), "the stylesheet did not load"
     screenshot(page, f"pages-{label}-1-home.png")
 
     page.locator("#people + ol a").first.click()
