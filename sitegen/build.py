@@ -122,7 +122,8 @@ def extract_site(
 ) -> dict[str, Extraction]:
     """Each article's extraction by slug, from the cache or the model. Raises ModelError."""
     texts = {a.slug: a.text for a in content.articles}
-    return extractor.extract_all(texts, _counter(progress, len(texts)))
+    titles = {a.slug: a.title for a in content.articles}
+    return extractor.extract_all(texts, _counter(progress, len(texts)), titles)
 
 
 def link_site(

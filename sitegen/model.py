@@ -37,6 +37,7 @@ class PersonFound:
     aliases: tuple[str, ...]  # every surface form used, honorific forms included
     role: str | None
     mentions: tuple[tuple[int, int], ...]  # (start, end) offsets into Article.text
+    key: bool = False  # one of the (up to 3) people the article is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class QuoteFound:
     end: int
     speaker: str | None  # a PersonFound.name, or None
     source: str | None = None  # who it is when the speaker is not a named person
+    key: bool = False  # one of the (up to 3) quotes that carry the article
+    context: str | None = None  # the sentence around a fragment; None for a whole statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ class NumberFound:
     sentence: str
     start: int  # offsets of `text` in Article.text
     end: int
+    label: str | None = None  # what it counts or measures, from its sentence
+    key: bool = False  # one of the (up to 3) figures the article turns on
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +79,18 @@ class Extraction:
         return {
             "people": [
                 {"name": p.name, "aliases": list(p.aliases), "role": p.role,
-                 "mentions": [list(m) for m in p.mentions]}
+                 "mentions": [list(m) for m in p.mentions], **_key(p.key)}
                 for p in self.people
             ],
             "quotes": [
                 {"text": q.text, "speaker": q.speaker, "source": q.source,
-                 "start": q.start, "end": q.end}
+                 "start": q.start, "end": q.end, **_key(q.key),
+                 **({"context": q.context} if q.context is not None else {})}
                 for q in self.quotes
             ],
             "numbers": [
-                {"text": n.text, "value": n.value, "unit": n.unit, "sentence": n.sentence,
-                 "start": n.start, "end": n.end}
+                {"text": n.text, "value": n.value, "unit": n.unit, "label": n.label,
+                 "sentence": n.sentence, "start": n.start, "end": n.end, **_key(n.key)}
                 for n in self.numbers
             ],
         }
@@ -96,22 +102,34 @@ class Extraction:
             people=tuple(
                 PersonFound(str(p["name"]), tuple(str(a) for a in p["aliases"]),
                             None if p["role"] is None else str(p["role"]),
-                            tuple((int(s), int(e)) for s, e in p["mentions"]))
+                            tuple((int(s), int(e)) for s, e in p["mentions"]),
+                            p.get("key") is True)
                 for p in data["people"]
             ),
             quotes=tuple(
                 QuoteFound(str(q["text"]), int(q["start"]), int(q["end"]),
                            None if q["speaker"] is None else str(q["speaker"]),
-                           None if q["source"] is None else str(q["source"]))
+                           None if q["source"] is None else str(q["source"]),
+                           q.get("key") is True, _text_or_none(q.get("context")))
                 for q in data["quotes"]
             ),
             numbers=tuple(
                 NumberFound(str(n["text"]), float(n["value"]),
                             None if n["unit"] is None else str(n["unit"]),
-                            str(n["sentence"]), int(n["start"]), int(n["end"]))
+                            str(n["sentence"]), int(n["start"]), int(n["end"]),
+                            _text_or_none(n.get("label")), n.get("key") is True)
                 for n in data["numbers"]
             ),
         )
+
+
+def _key(key: bool) -> dict[str, bool]:
+    """`"key": true` on key items only, as DESIGN.md's extraction output shows them."""
+    return {"key": True} if key else {}
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,12 @@ from sitegen.extract.runner import Extractor
 from sitegen.model import Extraction
 
 
-def read_inputs(names: Sequence[str], stdin: TextIO) -> dict[str, str]:
-    """Path as given -> plain text. `-` is stdin, whole input as the body. Raises BuildFailed."""
+def read_inputs(
+    names: Sequence[str], stdin: TextIO, titles: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Path as given -> plain text. `-` is stdin, whole input as the body (no headline).
+    Each file's headline (a .txt file's first line, a .md file's `title`) goes into
+    `titles` when given. Raises BuildFailed."""
     texts: dict[str, str] = {}
     errors: list[SitegenError] = []
     for name in names:
@@ -28,12 +32,16 @@ def read_inputs(names: Sequence[str], stdin: TextIO) -> dict[str, str]:
             errors.append(ContentError(f"cannot read: {exc.strerror}", SourceLocation(name)))
             continue
         try:
-            texts[name] = parse_article(name, data).text
+            article = parse_article(name, data)
         except ContentError as exc:
             if exc.message.startswith("empty file"):
                 texts[name] = decode(name, data)
             else:
                 errors.append(exc)
+            continue
+        texts[name] = article.text
+        if titles is not None:
+            titles[name] = article.title
     if errors:
         raise BuildFailed(errors)
     return texts
@@ -46,31 +54,37 @@ def extraction_json(path: str, extraction: Extraction) -> dict[str, object]:
 
 
 def format_table(path: str, extraction: Extraction) -> str:
-    """A view of one extraction for an editor's terminal."""
+    """A view of one extraction for an editor's terminal; `*` marks the key items."""
     lines = [f"== {path}", "", f"People ({len(extraction.people)})"]
     for p in extraction.people:
         role = f" - {p.role}" if p.role else ""
         also = [a for a in p.aliases if a != p.name]
         alias = f"  (also: {', '.join(also)})" if also else ""
-        lines.append(f"  {p.name}{role}{alias}  [{len(p.mentions)} mentions]")
+        lines.append(f"{_mark(p.key)}{p.name}{role}{alias}  [{len(p.mentions)} mentions]")
     lines += ["", f"Quotes ({len(extraction.quotes)})"]
     for q in extraction.quotes:
         who = q.speaker or (f"[{q.source}]" if q.source else "[unattributed]")
         text = q.text if len(q.text) <= 90 else q.text[:87] + "..."
-        lines.append(f"  {who}: \u201c{text}\u201d  @{q.start}")
+        lines.append(f"{_mark(q.key)}{who}: \u201c{text}\u201d  @{q.start}")
     lines += ["", f"Numbers ({len(extraction.numbers)})"]
     for n in extraction.numbers:
         value = f"{n.value:,.6g}" if abs(n.value) < 1e6 else f"{n.value:,.0f}"
-        lines.append(f"  {n.text:<32} = {value} {n.unit or ''}".rstrip())
+        label = f"  ({n.label})" if n.label else ""
+        lines.append(f"{_mark(n.key)}{n.text:<32} = {value} {n.unit or ''}".rstrip() + label)
     return "\n".join(lines) + "\n"
+
+
+def _mark(key: bool) -> str:
+    return "* " if key else "  "
 
 
 def run_extract(
     names: Sequence[str], fmt: str, model: str, jobs: int, out: TextIO, stdin: TextIO
 ) -> None:
     """Raises SitegenError on bad input or a missing model."""
-    texts = read_inputs(names, stdin if stdin is not None else sys.stdin)
-    results = Extractor(model, jobs=jobs).extract_all(texts)
+    titles: dict[str, str] = {}
+    texts = read_inputs(names, stdin if stdin is not None else sys.stdin, titles)
+    results = Extractor(model, jobs=jobs).extract_all(texts, titles=titles)
     for name in texts:
         if fmt == "json":
             out.write(json.dumps(extraction_json(name, results[name]), ensure_ascii=False) + "\n")

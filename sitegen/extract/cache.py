@@ -1,7 +1,8 @@
 """ExtractionCache: extraction results on disk, keyed by what determines them.
 
-The key is sha256 of (text, extractor version, model name, model version), so
-changing the rules or the model invalidates old entries. Entries are JSON;
+The key is sha256 of (text, headline, extractor version, model name, model
+version), so changing the rules or the model invalidates old entries (the
+headline is part of it because the key-item rules read it). Entries are JSON;
 a corrupt entry reads as a miss and is recomputed.
 """
 
@@ -16,10 +17,13 @@ from pathlib import Path
 from sitegen.model import Extraction
 
 
-def cache_key(text: str, extractor_version: str, model: str, model_version: str) -> str:
-    """The content address of one article's extraction."""
+def cache_key(
+    text: str, extractor_version: str, model: str, model_version: str, title: str | None = None
+) -> str:
+    """The content address of one article's extraction (`title`: its headline, if any)."""
     h = hashlib.sha256()
-    for part in (extractor_version, model, model_version, text):
+    for part in (extractor_version, model, model_version, text, *(() if title is None
+                                                                  else ("\x01title", title))):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()

@@ -1,4 +1,4 @@
-"""extract_doc: one parsed spaCy Doc in, one Extraction out.
+"""extract_doc: one parsed spaCy Doc (and its headline) in, one Extraction out.
 
 Needs: sentences and dependency parse (parser), entities (ner), POS tags.
 """
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitegen.extract.key.select import mark_key
+from sitegen.extract.labels import label_numbers
 from sitegen.extract.numbers.figures import find_numbers
 from sitegen.extract.people.collect import find_people
 from sitegen.extract.quotes.find import find_quotes
@@ -16,9 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def extract_doc(doc: Doc) -> Extraction:
-    """People, quotes with speakers, and numbers of one article."""
+def extract_doc(doc: Doc, title: str | None = None) -> Extraction:
+    """People, quotes with speakers, and labelled numbers of one article, the key ones
+    marked. `title` is the article's headline (None when it has none): key rules read it."""
     people = find_people(doc)
     quotes = find_quotes(doc, people)
-    numbers = find_numbers(doc)
-    return Extraction(people=people.found, quotes=quotes, numbers=numbers)
+    numbers = label_numbers(doc, find_numbers(doc))
+    return mark_key(doc, title, Extraction(people=people.found, quotes=quotes, numbers=numbers))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 #: Bump whenever a rule changes what extraction returns: it invalidates caches.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 #: Below this many uncached texts per worker, loading the pipeline in each worker
 #: (~1.3 s, about ten articles' worth of parsing) costs more than it saves.
@@ -29,6 +29,8 @@ MIN_TEXTS_PER_WORKER = 24
 BATCH_SIZE = 32
 
 Progress = Callable[[int], None]
+#: A text to extract and its headline (None when it has none).
+Titled = tuple[str, str | None]
 
 
 class Extractor:
@@ -51,8 +53,8 @@ class Extractor:
             self._model_version = model_version(self.model)
         return self._model_version
 
-    def key(self, text: str) -> str:
-        return cache_key(text, EXTRACTOR_VERSION, self.model, self.model_version)
+    def key(self, text: str, title: str | None = None) -> str:
+        return cache_key(text, EXTRACTOR_VERSION, self.model, self.model_version, title)
 
     def pipeline(self) -> Language:
         if self._nlp is None:
@@ -60,13 +62,16 @@ class Extractor:
         return self._nlp
 
     def extract_all(
-        self, texts: Mapping[str, str], progress: Progress | None = None
+        self, texts: Mapping[str, str], progress: Progress | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> dict[str, Extraction]:
-        """Extraction for every text, by the caller's id. Raises ModelError."""
+        """Extraction for every text, by the caller's id; `titles` gives headlines by the
+        same ids (the key-item rules read them). Raises ModelError."""
+        titles = titles or {}
         results: dict[str, Extraction] = {}
-        todo: dict[str, list[str]] = {}  # cache key -> ids sharing that text
+        todo: dict[str, list[str]] = {}  # cache key -> ids sharing that text and title
         for ident, text in texts.items():
-            key = self.key(text)
+            key = self.key(text, titles.get(ident))
             hit = self.cache.get(key)
             if hit is not None:
                 results[ident] = hit
@@ -75,14 +80,14 @@ class Extractor:
         if progress and results:
             progress(len(results))
         keys = list(todo)
-        todo_texts = [texts[todo[k][0]] for k in keys]
+        todo_texts = [(texts[todo[k][0]], titles.get(todo[k][0])) for k in keys]
         for key, extraction in zip(keys, self._run(todo_texts, progress), strict=True):
             self.cache.put(key, extraction)
             for ident in todo[key]:
                 results[ident] = extraction
         return results
 
-    def _run(self, texts: list[str], progress: Progress | None) -> Iterable[Extraction]:
+    def _run(self, texts: list[Titled], progress: Progress | None) -> Iterable[Extraction]:
         if not texts:
             return []
         workers = min(self.jobs, len(texts) // MIN_TEXTS_PER_WORKER)
@@ -91,7 +96,7 @@ class Extractor:
         return self._run_parallel(texts, workers, progress)
 
     def _run_parallel(
-        self, texts: list[str], workers: int, progress: Progress | None
+        self, texts: list[Titled], workers: int, progress: Progress | None
     ) -> list[Extraction]:
         self.model_version  # noqa: B018 - fail early with ModelError, in this process
         # Several chunks per worker keep both busy to the end; a chunk of at least a few
@@ -111,13 +116,13 @@ class Extractor:
 
 
 def _extract_texts(
-    nlp: Language, texts: list[str], progress: Progress | None = None
+    nlp: Language, texts: list[Titled], progress: Progress | None = None
 ) -> list[Extraction]:
     from sitegen.extract.document import extract_doc
 
     out = []
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        out.append(extract_doc(doc))
+    for doc, title in nlp.pipe(texts, batch_size=BATCH_SIZE, as_tuples=True):
+        out.append(extract_doc(doc, title))
         if progress:
             progress(1)
     return out
@@ -131,5 +136,5 @@ def _worker_init(model: str) -> None:
     _worker_nlp = load_pipeline(model)
 
 
-def _worker_extract(texts: list[str]) -> list[Extraction]:
+def _worker_extract(texts: list[Titled]) -> list[Extraction]:
     return _extract_texts(_worker_nlp, texts)

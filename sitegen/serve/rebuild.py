@@ -272,7 +272,8 @@ class Rebuilder:
                 if self._extractions.get(a.slug, ("", None))[0] != a.content_hash}
         hashes = {a.slug: a.content_hash for a in articles}
         if todo:
-            for slug, extraction in self.extractor.extract_all(todo).items():
+            titles = {a.slug: a.title for a in articles if a.slug in todo}
+            for slug, extraction in self.extractor.extract_all(todo, titles=titles).items():
                 self._extractions[slug] = (hashes[slug], extraction)
         for gone in set(self._extractions) - set(hashes):
             del self._extractions[gone]
