@@ -20,11 +20,12 @@ from sitegen.config import SiteConfig
 from sitegen.content.articles import load_articles
 from sitegen.content.cards import load_cards
 from sitegen.content.static import collect_static
+from sitegen.content.topics import load_topic_cards
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract.cache import ExtractionCache
 from sitegen.extract.runner import Extractor
 from sitegen.link.site import Linker, LinkResult, link
-from sitegen.model import Article, Extraction, PersonCard, RenderedPage, Site
+from sitegen.model import Article, Extraction, PersonCard, RenderedPage, Site, TopicCard
 from sitegen.pages.plan import PagePlan, plan_pages
 from sitegen.render.jinja import Environment, check_templates, default_theme_dir, make_environment
 from sitegen.render.pool import render_all
@@ -59,6 +60,7 @@ class SiteContent:
     cards: tuple[PersonCard, ...]
     errors: tuple[SitegenError, ...]
     warnings: tuple[SitegenError, ...]
+    topics: tuple[TopicCard, ...] = ()  # story cards
 
 
 def make_extractor(config: SiteConfig, jobs: int | None = None) -> Extractor:
@@ -113,8 +115,10 @@ def load_site_content(config: SiteConfig) -> SiteContent:
     )
     cards, card_errors = load_cards(config.content_path / "people", config.root,
                                     raw_html=config.raw_html)
-    return SiteContent(articles.articles, cards, (*articles.errors, *card_errors),
-                       articles.warnings)
+    topics, topic_errors = load_topic_cards(config.content_path / "topics", config.root,
+                                            raw_html=config.raw_html)
+    return SiteContent(articles.articles, cards, (*articles.errors, *card_errors, *topic_errors),
+                       articles.warnings, topics)
 
 
 def extract_site(
@@ -133,8 +137,8 @@ def link_site(
     """The linked Site, and warnings about names the link stage could not decide.
     A `linker` kept between calls redoes only the articles that changed."""
     if linker is not None:
-        return linker.link(content.articles, extractions, content.cards, config)
-    return link(content.articles, extractions, content.cards, config)
+        return linker.link(content.articles, extractions, content.cards, config, content.topics)
+    return link(content.articles, extractions, content.cards, config, content.topics)
 
 
 def render_site(

@@ -27,6 +27,7 @@ class Article:
     summary: str | None = None
     source_url: str | None = None
     draft: bool = False
+    topics: tuple[str, ...] = ()  # the stories it belongs to, as front matter names them
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,16 @@ class PersonCard:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicCard:
+    """A story's card, `content/topics/<slug>.md`: the editor's title and intro."""
+
+    slug: str  # the file stem, slugified: the story's id and URL
+    title: str
+    source_path: str  # relative to the site root, as shown in messages
+    intro_html: str = ""  # the card's Markdown body, rendered
+
+
+@dataclass(frozen=True, slots=True)
 class CoPerson:
     """Someone who appears in the same articles as a person."""
 
@@ -197,6 +208,8 @@ class SiteQuote:
     source: str | None  # who it is when there is no speaker_id
     start: int  # offsets into Article.text
     end: int
+    key: bool = False  # one of its article's key quotes
+    context: str | None = None  # the sentence around a fragment; None for a whole statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +224,8 @@ class SiteNumber:
     sentence: str
     start: int  # offsets into Article.text
     end: int
+    label: str | None = None  # what it counts or measures
+    key: bool = False  # one of its article's key numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +236,7 @@ class ArticlePerson:
     role: str | None  # the role this article gives, if any
     mention_count: int
     quote_count: int
+    key: bool = False  # one of the people the article is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,3 +270,32 @@ class Site:
     quotes: tuple[SiteQuote, ...]  # articles newest first, then text order
     numbers: tuple[SiteNumber, ...]  # same order
     quotes_by_person: dict[str, tuple[SiteQuote, ...]]  # person id -> quotes, same order
+    topics: dict[str, SiteTopic] = field(default_factory=dict)  # by id, newest story first
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> related slugs
+    quoted_with: dict[str, tuple[CoPerson, ...]] = field(default_factory=dict)  # person id ->
+    # people quoted in the same articles, most shared articles first
+
+
+@dataclass(frozen=True, slots=True)
+class TopicPerson:
+    """One of a story's key people."""
+
+    person_id: str
+    key_articles: int  # how many of the story's articles they are key in
+    mentions: int  # mentions across the story's articles
+    quote: tuple[str, str] | None  # (article slug, quote id) of their most representative quote
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTopic:
+    """A story: the articles an editor gathered under one topic, and what they add up to."""
+
+    id: str  # slug: the page is topics/<id>/
+    title: str  # the card's, else the name articles give it
+    intro_html: str  # from the card, else ""
+    article_slugs: tuple[str, ...]  # oldest first (the timeline), undated last
+    people: tuple[TopicPerson, ...]  # key people, most central first
+    quotes: tuple[tuple[str, str], ...]  # (article slug, quote id) of key quotes, newest first
+    numbers: tuple[tuple[str, str], ...]  # (article slug, number id) of key numbers, newest first
+    related: tuple[str, ...]  # other topic ids, most shared first
+    card_path: str | None = None

@@ -46,6 +46,11 @@ def person_url(person_id: str) -> str:
     return f"people/{person_id}/"
 
 
+def topic_url(topic_id: str) -> str:
+    """The page of one story."""
+    return f"topics/{topic_id}/"
+
+
 def is_external(src: str) -> bool:
     """Whether a link or image source already names its own host or scheme."""
     return "://" in src or src.startswith(("//", "data:", "mailto:"))

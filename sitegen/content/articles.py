@@ -26,7 +26,8 @@ from sitegen.errors import ContentError, SourceLocation
 from sitegen.model import Article
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-FRONT_MATTER_KEYS = ("title", "date", "slug", "draft", "author", "source_url", "summary")
+FRONT_MATTER_KEYS = ("title", "date", "slug", "draft", "author", "source_url", "summary",
+                     "topics")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ def parse_article(
         body_html=body_html, content_hash=content_hash, published=fields.get("date"),
         author=fields.get("author"), summary=fields.get("summary"),
         source_url=fields.get("source_url"), draft=bool(fields.get("draft", False)),
+        topics=fields.get("topics", ()),
     )
 
 
@@ -251,12 +253,25 @@ def _check_front_matter(
         elif key == "draft":
             if not isinstance(value, bool):
                 raise ContentError(f"draft: expected true or false, got {value!r}", where)
+        elif key == "topics":
+            value = as_names("topics", value, where)
         elif not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ContentError(f"{key}: expected text, got {value!r}", where)
         else:
             value = str(value)
         out[key] = value
     return out
+
+
+def as_names(key: str, value: Any, where: SourceLocation) -> tuple[str, ...]:
+    """A list of names (or one name) from front matter, blanks dropped. Raises ContentError."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
+    ):
+        raise ContentError(f"{key}: expected a list of names, got {value!r}", where)
+    return tuple(str(v).strip() for v in value if str(v).strip())
 
 
 def _as_date(value: Any, where: SourceLocation) -> dt.date:

@@ -43,10 +43,13 @@ def link_article(
     size = len(article.text)
     spans: dict[str, set[tuple[int, int]]] = {}
     roles: dict[str, str] = {}
+    key: set[str] = set()
     for entry, ident in entries:
         pid = ids.get(ident) if ident is not None else None
         if pid is None:
             continue
+        if entry.found.key:
+            key.add(pid)
         spans.setdefault(pid, set()).update(
             (s, e) for s, e in entry.found.mentions if 0 <= s < e <= size)
         if entry.found.role and entry.found.role.strip():
@@ -55,11 +58,13 @@ def link_article(
     quotes = _quotes(article, extraction, _speakers(entries, ids))
     said = {pid: sum(1 for q in quotes if q.speaker_id == pid) for pid in spans}
     people = sorted(
-        (ArticlePerson(pid, roles.get(pid), len(spans[pid]), said[pid]) for pid in spans),
+        (ArticlePerson(pid, roles.get(pid), len(spans[pid]), said[pid], pid in key)
+         for pid in spans),
         key=lambda p: (-p.mention_count, -p.quote_count, p.person_id),
     )
     numbers = tuple(
-        SiteNumber(f"n-{n}", article.slug, x.text, x.value, x.unit, x.sentence, x.start, x.end)
+        SiteNumber(f"n-{n}", article.slug, x.text, x.value, x.unit, x.sentence, x.start, x.end,
+                   x.label, x.key)
         for n, x in enumerate(sorted(extraction.numbers,
                                      key=lambda x: (x.start, x.end, x.text)), 1)
     )
@@ -105,7 +110,8 @@ def _quotes(
         # An ambiguous speaker is still a name the reader can see; a hidden or excluded
         # one is not a person at all, so only the extraction's own `source` remains.
         source = q.source or (q.speaker if ambiguous else None)
-        quotes.append(SiteQuote(f"q-{n}", article.slug, q.text, pid, source, q.start, q.end))
+        quotes.append(SiteQuote(f"q-{n}", article.slug, q.text, pid, source, q.start, q.end,
+                                q.key, q.context))
     return tuple(quotes)
 
 

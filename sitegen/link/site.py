@@ -31,6 +31,8 @@ from sitegen.link.article import ArticleFacts, link_article
 from sitegen.link.identity import Entry, Ident, Resolution, resolve
 from sitegen.link.names import NameKey, fold, name_key, written_key
 from sitegen.link.people import PeopleMemo, make_people
+from sitegen.link.related import quoted_with, related_articles
+from sitegen.link.topics import make_topics
 from sitegen.model import (
     Article,
     Extraction,
@@ -39,6 +41,7 @@ from sitegen.model import (
     Site,
     SitePerson,
     SiteQuote,
+    TopicCard,
 )
 
 #: At most this many co-appearing people per person.
@@ -58,9 +61,10 @@ def link(
     extractions: Mapping[str, Extraction],
     cards: Sequence[PersonCard],
     config: SiteConfig,
+    topic_cards: Sequence[TopicCard] = (),
 ) -> LinkResult:
     """Resolve people across articles and build the Site. Never raises on content."""
-    return Linker(remember=False).link(articles, extractions, cards, config)
+    return Linker(remember=False).link(articles, extractions, cards, config, topic_cards)
 
 
 #: What an article's entries depend on: the article, its extraction, `people.exclude`.
@@ -89,8 +93,10 @@ class Linker:
         extractions: Mapping[str, Extraction],
         cards: Sequence[PersonCard],
         config: SiteConfig,
+        topic_cards: Sequence[TopicCard] = (),
     ) -> LinkResult:
-        """Resolve people across articles and build the Site. Never raises on content."""
+        """Resolve people across articles and build the Site (with its stories, from the
+        articles' `topics:` and `topic_cards`). Never raises on content."""
         ordered = sorted(articles, key=_newest_first)
         cards = sorted(cards, key=lambda c: c.slug)
         entries = self._site_entries(ordered, extractions, tuple(config.people.exclude))
@@ -110,16 +116,21 @@ class Linker:
         people, order = make_people(ordered, facts, entries, resolution.idents, ids, names,
                                     {("card", c.slug): c for c in cards}, CO_PEOPLE_LIMIT,
                                     self._people if self._remember else None)
+        article_links = {f.links.slug: f.links for f in facts}
+        topics, topic_warnings = make_topics(ordered, article_links, topic_cards)
         site = Site(
             articles={a.slug: a for a in ordered},
             people=people,
             people_order=order,
-            article_links={f.links.slug: f.links for f in facts},
+            article_links=article_links,
             quotes=tuple(q for f in facts for q in f.links.quotes),
             numbers=tuple(n for f in facts for n in f.links.numbers),
             quotes_by_person=_quotes_by_person(facts, people),
+            topics=topics,
+            related=related_articles(ordered, article_links),
+            quoted_with=quoted_with(article_links),
         )
-        warnings = _warnings(ordered, cards, resolution, names)
+        warnings = [*_warnings(ordered, cards, resolution, names), *topic_warnings]
         return LinkResult(site, tuple(warnings))
 
     def _site_entries(

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for article and person pages: NewsArticle, Person, Quotation.
+"""schema.org JSON-LD for article, person and story pages: NewsArticle, Person, Quotation,
+CollectionPage with an ItemList.
 
 Builds plain dicts with absolute URLs; `render.json_ld` serialises them
 safely inside <script> (every <, > and & escaped), so no extracted string can
@@ -83,3 +84,29 @@ def person(
     if image_url:
         data["image"] = image_url
     return {"@context": CONTEXT, "@graph": [data, *(quotation(q, absolute) for q in quotes)]}
+
+
+def collection_page(
+    title: str, url: str, description: str, articles: Sequence[ArticleRef],
+    people: Sequence[PersonRef], absolute: Absolute,
+) -> JsonObject:
+    """A story page: a CollectionPage about its key people, whose main entity is the
+    ItemList of its articles in timeline order."""
+    data: JsonObject = {
+        "@type": "CollectionPage",
+        "@id": absolute(url),
+        "url": absolute(url),
+        "name": title,
+        "about": [person_stub(p, absolute) for p in people],
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(articles),
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "url": absolute(a.url), "name": a.title}
+                for n, a in enumerate(articles, 1)
+            ],
+        },
+    }
+    if description:
+        data["description"] = description
+    return {"@context": CONTEXT, "@graph": [data]}

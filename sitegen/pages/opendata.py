@@ -35,7 +35,8 @@ def people_data(people: Iterable[SitePerson], views: SiteViews, absolute: Absolu
 def quotes_data(quotes: Iterable[QuoteView], absolute: Absolute) -> JsonObject:
     """Every quote, newest article first, in text order within an article."""
     return {"quotes": [
-        {"text": q.text, "url": absolute(q.article.url) + "#" + q.anchor,
+        {"text": q.text, "url": absolute(q.article.url) + "#" + q.anchor, "key": q.key,
+         "whole": q.whole,
          "speaker_id": q.speaker.id if q.speaker else None,
          "speaker": q.speaker.name if q.speaker else None, "source": q.source,
          "article": q.article.slug, "article_title": q.article.title,
@@ -47,7 +48,8 @@ def quotes_data(quotes: Iterable[QuoteView], absolute: Absolute) -> JsonObject:
 def numbers_data(numbers: Iterable[NumberView], absolute: Absolute) -> JsonObject:
     """Every numeric fact, newest article first, in text order within an article."""
     return {"numbers": [
-        {"text": n.text, "value": n.value, "unit": n.unit, "sentence": n.sentence,
+        {"text": n.text, "value": n.value, "unit": n.unit, "label": n.label, "key": n.key,
+         "sentence": n.sentence,
          "url": absolute(n.article.url) + "#" + n.anchor, "article": n.article.slug,
          "article_title": n.article.title,
          "published": n.article.published.isoformat() if n.article.published else None}

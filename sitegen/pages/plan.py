@@ -6,8 +6,9 @@ the pages a change touches:
 
 - `article:<slug>`: that article's text, front matter and extraction;
 - `person:<id>`: that person's record (name, roles, counts, card);
-- `articles`, `people`, `quotes`, `numbers`: the site-wide lists (any
-  article, person, quote or number added, removed, renamed or re-counted).
+- `topic:<id>`: that story's record (title, intro, articles, people, related);
+- `articles`, `people`, `quotes`, `numbers`, `topics`: the site-wide lists (any
+  article, person, quote, number or story added, removed, renamed or re-counted).
 
 Every page also depends on the config and the templates, which are not named.
 """
@@ -26,8 +27,17 @@ from sitegen.pages import jsonld
 from sitegen.pages.annotate import annotate_html, spans_for_article
 from sitegen.pages.opendata import numbers_data, people_data, quotes_data
 from sitegen.pages.search import search_index
+from sitegen.pages.stories import (
+    TopicItem,
+    TopicRef,
+    article_topics,
+    person_topics,
+    topic_inputs,
+    topic_items,
+    topic_page,
+    topic_refs,
+)
 from sitegen.pages.views import (
-    PANEL_QUOTES,
     ArticleItem,
     ArticlePersonView,
     CoPersonView,
@@ -38,20 +48,23 @@ from sitegen.pages.views import (
     key_quotes,
     letter_groups,
     make_views,
+    whole_first,
 )
-from sitegen.urls import article_url, person_url
+from sitegen.urls import article_url, person_url, topic_url
 
 FEED_SIZE = 20
 HOME_ARTICLES = 10
 HOME_PEOPLE = 12
 HOME_QUOTES = 6
 HOME_NUMBERS = 6
+HOME_TOPICS = 6
 PROMINENT_PEOPLE = 50  # the "most mentioned" table on /people/
 LIST_PEOPLE = 3  # names shown beside an article in lists
 
 #: (label, url, section) of the site navigation, in order.
 NAV: tuple[tuple[str, str, str], ...] = (
     ("Articles", "articles/", "articles"),
+    ("Stories", "topics/", "topics"),
     ("People", "people/", "people"),
     ("Quotes", "quotes/", "quotes"),
     ("Numbers", "numbers/", "numbers"),
@@ -59,7 +72,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
 )
 
 Absolute = Callable[[str], str]
-ALL = frozenset({"articles", "people", "quotes", "numbers"})
+ALL = frozenset({"articles", "people", "quotes", "numbers", "topics"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +92,9 @@ class Planner:
     site: Site
     views: SiteViews
     absolute: Absolute
+    items: Mapping[str, ArticleItem]  # every article as lists show it, by slug
+    topics: Mapping[str, TopicItem]  # every story as lists show it, newest first
+    topic_refs: Mapping[str, TopicRef]
 
     @property
     def common(self) -> dict[str, Any]:
@@ -115,7 +131,7 @@ def plan_pages(config: SiteConfig, site: Site, *, reuse: Reuse | None = None) ->
     With `reuse`, an article or person page whose inputs did not change keeps the plan
     `reuse` returns (the caller vouches that it equals what would be planned now)."""
     planner = make_planner(config, site)
-    items = article_items(site, planner.views)
+    items = list(planner.items.values())
     plans = [plan_home(planner, items)]
     if reuse is None:
         plans += [plan_article(planner, slug) for slug in site.articles]
@@ -125,7 +141,9 @@ def plan_pages(config: SiteConfig, site: Site, *, reuse: Reuse | None = None) ->
                   or plan_article(planner, slug) for slug in site.articles]
         plans += [reuse(person_url(pid), person_inputs(site, pid))
                   or plan_person(planner, pid) for pid in site.people_order]
-    plans += [plan_articles_index(planner, items), plan_people_index(planner),
+    plans += [plan_topic(planner, tid) for tid in site.topics]
+    plans += [plan_articles_index(planner, items), plan_topics_index(planner),
+              plan_people_index(planner),
               plan_quotes_index(planner), plan_numbers_index(planner)]
     plans += plan_search(planner)
     plans += plan_data(planner)
@@ -139,7 +157,9 @@ def make_planner(config: SiteConfig, site: Site) -> Planner:
     per_article = {slug: [(p.person_id, p.mention_count, p.quote_count) for p in links.people]
                    for slug, links in site.article_links.items()}
     views = make_views(site.articles, site.people, site.quotes, site.numbers, per_article)
-    return Planner(config, site, views, functools.partial(urls.absolute, config.base_url))
+    items = {i.article.slug: i for i in article_items(site, views)}
+    return Planner(config, site, views, functools.partial(urls.absolute, config.base_url),
+                   items, topic_items(site, views), topic_refs(site))
 
 
 def article_items(site: Site, views: SiteViews) -> list[ArticleItem]:
@@ -159,10 +179,17 @@ def _links(site: Site, slug: str) -> ArticleLinks:
 
 def article_inputs(site: Site, slug: str) -> frozenset[str]:
     """Every Site record an article page's plan reads, as `depends_on` keys: the article,
-    its people and its quotes' speakers."""
+    its people and its quotes' speakers, its related articles (and their people, whom
+    lists name), and its stories."""
     links = _links(site, slug)
+    related = site.related.get(slug, ())
     return frozenset({f"article:{slug}"} | {f"person:{p.person_id}" for p in links.people}
-                     | {f"person:{q.speaker_id}" for q in links.quotes if q.speaker_id})
+                     | {f"person:{q.speaker_id}" for q in links.quotes if q.speaker_id}
+                     | {f"article:{r}" for r in related}
+                     | {f"person:{p.person_id}" for r in related
+                        for p in _links(site, r).people[:LIST_PEOPLE]}
+                     | {f"topic:{tid}" for tid, t in site.topics.items()
+                        if slug in t.article_slugs})
 
 
 def person_inputs(site: Site, pid: str) -> frozenset[str]:
@@ -171,7 +198,9 @@ def person_inputs(site: Site, pid: str) -> frozenset[str]:
     person = site.people[pid]
     return frozenset({f"person:{pid}"} | {f"article:{s}" for s in person.article_slugs}
                      | {f"article:{q.article_slug}" for q in site.quotes_by_person.get(pid, ())}
-                     | {f"person:{c.person_id}" for c in person.co_people})
+                     | {f"person:{c.person_id}" for c in person.co_people}
+                     | {f"person:{c.person_id}" for c in site.quoted_with.get(pid, ())}
+                     | {f"topic:{tid}" for tid in site.topics})
 
 
 def same_inputs(old: Site, new: Site, key: str) -> bool:
@@ -180,25 +209,32 @@ def same_inputs(old: Site, new: Site, key: str) -> bool:
     kind, _, name = key.partition(":")
     if kind == "article":
         return (old.articles.get(name) == new.articles.get(name)
-                and old.article_links.get(name) == new.article_links.get(name))
+                and old.article_links.get(name) == new.article_links.get(name)
+                and old.related.get(name) == new.related.get(name))
     if kind == "person":
         return (old.people.get(name) == new.people.get(name)
-                and old.quotes_by_person.get(name) == new.quotes_by_person.get(name))
+                and old.quotes_by_person.get(name) == new.quotes_by_person.get(name)
+                and old.quoted_with.get(name) == new.quoted_with.get(name))
+    if kind == "topic":
+        return old.topics.get(name) == new.topics.get(name) and list(old.topics) == list(
+            new.topics)
     return False
 
 
 def plan_home(planner: Planner, items: Sequence[ArticleItem]) -> PagePlan:
     site, views = planner.site, planner.views
     latest = items[:HOME_ARTICLES]
-    numbers = [key_numbers(_links(site, i.article.slug).numbers, 1) for i in latest]
+    numbers = [key_numbers(_links(site, i.article.slug).numbers)[:1] for i in latest]
     context = {
         **planner.common,
         "latest": latest,
+        "topics": list(planner.topics.values())[:HOME_TOPICS],
+        "topic_count": len(site.topics),
         "article_count": len(site.articles),
         "people": [views.entries[pid] for pid in site.people_order[:HOME_PEOPLE]],
         "person_count": len(site.people),
         "quotes": [views.quotes[(q.article_slug, q.id)]
-                   for q in site.quotes if q.speaker_id][:HOME_QUOTES],
+                   for q in site.quotes if q.speaker_id and q.key][:HOME_QUOTES],
         "quote_count": len(site.quotes),
         "numbers": [views.numbers[(n.article_slug, n.id)]
                     for found in numbers for n in found][:HOME_NUMBERS],
@@ -213,7 +249,8 @@ def plan_article(planner: Planner, slug: str) -> PagePlan:
     article, links, url = site.articles[slug], _links(site, slug), article_url(slug)
     people = [ArticlePersonView(views.people[p.person_id],
                                 p.role or views.entries[p.person_id].role,
-                                p.mention_count, p.quote_count) for p in links.people]
+                                p.mention_count, p.quote_count, p.key)
+              for p in sorted(links.people, key=lambda p: not p.key)]
     quotes = [views.quotes[(slug, q.id)] for q in links.quotes]
     context = {
         **planner.common,
@@ -223,23 +260,27 @@ def plan_article(planner: Planner, slug: str) -> PagePlan:
         "people": people,
         "quotes": quotes,
         "key_quotes": [views.quotes[(slug, q.id)] for q in key_quotes(links.quotes)],
-        "more_quotes": len(links.quotes) > PANEL_QUOTES,
+        "more_quotes": len(links.quotes) > len(key_quotes(links.quotes)),
         "key_numbers": [views.numbers[(slug, n.id)] for n in key_numbers(links.numbers)],
+        "topics": article_topics(site, planner.topic_refs, slug),
+        "related": [planner.items[r] for r in site.related.get(slug, ())],
         "jsonld": jsonld.news_article(article, views.articles[slug], [p.ref for p in people],
                                       quotes, planner.absolute),
     }
-    depends = {f"article:{slug}"} | {f"person:{p.person_id}" for p in links.people}
     return PagePlan(url, "article.html", context, {"title": article.title, "section": "articles"},
-                    frozenset(depends))
+                    article_inputs(site, slug))
 
 
 def plan_person(planner: Planner, pid: str) -> PagePlan:
     site, views = planner.site, planner.views
     person, ref = site.people[pid], views.people[pid]
-    quotes = [views.quotes[(q.article_slug, q.id)] for q in site.quotes_by_person.get(pid, ())]
+    quotes = whole_first([views.quotes[(q.article_slug, q.id)]
+                          for q in site.quotes_by_person.get(pid, ())])
     mentions = views.mentions_by_person.get(pid, ())
     co_people = [CoPersonView(views.people[c.person_id], c.articles)
                  for c in person.co_people if c.person_id in views.people]
+    quoted_with = [CoPersonView(views.people[c.person_id], c.articles)
+                   for c in site.quoted_with.get(pid, ()) if c.person_id in views.people]
     image_src, image_url = _image(person, ref.url, planner.absolute)
     context = {
         **planner.common,
@@ -249,14 +290,13 @@ def plan_person(planner: Planner, pid: str) -> PagePlan:
         "quotes": quotes,
         "articles": mentions,
         "co_people": co_people,
+        "quoted_with": quoted_with,
+        "topics": person_topics(site, planner.topic_refs, pid),
         "jsonld": jsonld.person(person, ref, image_url, [m.article for m in mentions], quotes,
                                 planner.absolute),
     }
-    depends = ({f"person:{pid}"} | {f"article:{m.article.slug}" for m in mentions}
-               | {f"article:{q.article.slug}" for q in quotes}
-               | {f"person:{c.person.id}" for c in co_people})
     return PagePlan(ref.url, "person.html", context, {"title": person.name, "section": "people"},
-                    frozenset(depends))
+                    person_inputs(site, pid))
 
 
 def _image(person: SitePerson, page_url: str, absolute: Absolute) -> tuple[str | None, str | None]:
@@ -288,7 +328,8 @@ def plan_quotes_index(planner: Planner) -> PagePlan:
     site, views = planner.site, planner.views
     by_speaker = [
         QuoteGroup(f"s-{pid}", views.people[pid].name, views.people[pid].url,
-                   tuple(views.quotes[(q.article_slug, q.id)] for q in site.quotes_by_person[pid]))
+                   tuple(whole_first([views.quotes[(q.article_slug, q.id)]
+                                      for q in site.quotes_by_person[pid]])))
         for pid in site.people_order if site.quotes_by_person.get(pid)
     ]
     by_article = [
@@ -310,6 +351,27 @@ def plan_numbers_index(planner: Planner) -> PagePlan:
     context = {**planner.common, "groups": groups, "number_count": len(site.numbers)}
     return PagePlan("numbers/", "numbers.html", context, {"title": "Numbers", "section": "numbers"},
                     frozenset({"numbers", "articles"}))
+
+
+def plan_topic(planner: Planner, tid: str) -> PagePlan:
+    site, views = planner.site, planner.views
+    page = topic_page(site, views, planner.topics, tid)
+    url = topic_url(tid)
+    context = {
+        **planner.common,
+        "topic": page,
+        "jsonld": jsonld.collection_page(
+            page.item.ref.title, url, page.item.intro, [e.article for e in page.timeline],
+            [w.person for w in page.who], planner.absolute),
+    }
+    return PagePlan(url, "topic.html", context, {"title": page.item.ref.title,
+                                                 "section": "topics"}, topic_inputs(site, tid))
+
+
+def plan_topics_index(planner: Planner) -> PagePlan:
+    context = {**planner.common, "items": list(planner.topics.values())}
+    return PagePlan("topics/", "topics.html", context, {"title": "Stories", "section": "topics"},
+                    frozenset({"topics", "people"}))
 
 
 def plan_search(planner: Planner) -> list[PagePlan]:
@@ -346,12 +408,13 @@ def plan_data(planner: Planner) -> list[PagePlan]:
 def plan_service_files(planner: Planner) -> list[PagePlan]:
     """404.html, the Atom feed of the latest articles and robots.txt."""
     entries = list(planner.site.articles.values())[:FEED_SIZE]
+    stories = list(planner.topics.values())[:FEED_SIZE]
     common = planner.common
     return [
         PagePlan("404.html", "404.html", common, {"title": "Page not found", "root_links": True,
                                                   "section": ""}),
-        PagePlan("feed.xml", "feed.xml", {**common, "entries": entries}, {},
-                 frozenset({"articles"})),
+        PagePlan("feed.xml", "feed.xml", {**common, "entries": entries, "stories": stories}, {},
+                 frozenset({"articles", "topics"})),
         PagePlan("robots.txt", "robots.txt", common, {}, frozenset()),
     ]
 

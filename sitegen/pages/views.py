@@ -16,11 +16,6 @@ from sitegen.link.names import fold, name_key, surname
 from sitegen.model import Article, SiteNumber, SitePerson, SiteQuote
 from sitegen.urls import article_url, person_url
 
-#: How many key quotes and key numbers an article's panel shows.
-PANEL_QUOTES = 5
-PANEL_NUMBERS = 6
-#: Quotes shorter than this many words ("leant on") are scare quotes more than key quotes.
-KEY_QUOTE_WORDS = 4
 #: Quotes in side panels and on the home page are cut to about this many characters.
 BRIEF_CHARS = 140
 
@@ -55,6 +50,13 @@ class QuoteView:
     article: ArticleRef
     speaker: PersonRef | None
     source: str | None  # who said it when there is no speaker page
+    key: bool = False  # one of its article's key quotes
+    context: tuple[str, str] | None = None  # a fragment's sentence, (before, after) the quote
+
+    @property
+    def whole(self) -> bool:
+        """A whole statement, not a fragment of the reporter's sentence."""
+        return self.context is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,17 @@ class NumberView:
     before: str
     after: str
     article: ArticleRef
+    label: str | None = None  # what it counts or measures
+    key: bool = False  # one of its article's key numbers
+
+    @property
+    def shown(self) -> str:
+        """The figure as lists show it: with its counted noun when the text leaves it out
+        (the second end of "from 24 weeks to 20" is "20 weeks")."""
+        unit = self.unit or ""
+        if unit.isalpha() and unit.islower() and unit not in self.text.lower():
+            return f"{self.text} {unit}"
+        return self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +184,22 @@ def quote_view(quote: SiteQuote, articles: Mapping[str, ArticleRef],
     shown = shown[:-1].rstrip() if shown.endswith((",", ";", ":")) else shown
     shown = shown or quote.text
     return QuoteView(quote.id, quote.text, shown, brief(shown), articles[quote.article_slug],
-                     speaker, None if speaker else quote.source)
+                     speaker, None if speaker else quote.source, quote.key,
+                     _around(quote.context, quote.text))
+
+
+def _around(context: str | None, text: str) -> tuple[str, str] | None:
+    """A fragment's sentence split around the quoted words; the sentence alone when the
+    words are not found in it."""
+    if context is None:
+        return None
+    at = context.find(text)
+    return (context[:at], context[at + len(text):]) if at >= 0 else (context, "")
+
+
+def whole_first(quotes: Sequence[QuoteView]) -> list[QuoteView]:
+    """Whole statements first, then fragments, each in the order given."""
+    return [q for q in quotes if q.whole] + [q for q in quotes if not q.whole]
 
 
 def brief(text: str, limit: int = BRIEF_CHARS) -> str:
@@ -188,21 +216,17 @@ def number_view(number: SiteNumber, articles: Mapping[str, ArticleRef]) -> Numbe
     else:
         before, after = number.sentence[:at], number.sentence[at + len(number.text):]
     return NumberView(number.id, number.text, number.value, number.unit, number.sentence,
-                      before, after, articles[number.article_slug])
+                      before, after, articles[number.article_slug], number.label, number.key)
 
 
-def key_quotes(quotes: Sequence[SiteQuote], limit: int = PANEL_QUOTES) -> list[SiteQuote]:
-    """Up to `limit` quotes, shown in text order: first those with a named speaker,
-    then those with a named source, full sentences before scare quotes."""
-    ranked = sorted(quotes, key=lambda q: (q.speaker_id is None, not q.source,
-                                           len(q.text.split()) < KEY_QUOTE_WORDS, q.start))
-    return sorted(ranked[:limit], key=lambda q: q.start)
+def key_quotes(quotes: Sequence[SiteQuote]) -> list[SiteQuote]:
+    """The quotes extraction marked key, in text order."""
+    return [q for q in quotes if q.key]
 
 
-def key_numbers(numbers: Sequence[SiteNumber], limit: int = PANEL_NUMBERS) -> list[SiteNumber]:
-    """Up to `limit` numbers, those with a unit (money, %, km...) first, shown in text order."""
-    ranked = sorted(numbers, key=lambda n: (n.unit is None, n.start))
-    return sorted(ranked[:limit], key=lambda n: n.start)
+def key_numbers(numbers: Sequence[SiteNumber]) -> list[SiteNumber]:
+    """The numbers extraction marked key, in text order."""
+    return [n for n in numbers if n.key]
 
 
 def sort_name(name: str) -> tuple[str, str]:
@@ -230,6 +254,7 @@ class ArticlePersonView:
     role: str | None
     mentions: int
     quotes: int
+    key: bool = False  # one of the people the article is about
 
 
 @dataclass(frozen=True, slots=True)

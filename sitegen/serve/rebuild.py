@@ -35,6 +35,7 @@ from sitegen.build import (
 from sitegen.config import SiteConfig, load_config
 from sitegen.content.cards import load_cards
 from sitegen.content.static import collect_static
+from sitegen.content.topics import load_topic_cards
 from sitegen.errors import BuildFailed, SitegenError
 from sitegen.extract.runner import Extractor
 from sitegen.link.site import Linker
@@ -195,11 +196,14 @@ class Rebuilder:
             changed=changed if self.stats is not None else None)
         cards, card_errors = load_cards(config.content_path / "people", config.root,
                                         raw_html=config.raw_html)
+        topics, topic_errors = load_topic_cards(config.content_path / "topics", config.root,
+                                                raw_html=config.raw_html)
         errors += card_errors
+        errors += topic_errors
         env = self._environment(errors)
         self._raise_errors(errors, warnings)
         assert env is not None  # no environment means template errors, raised above
-        return SiteContent(articles, cards, tuple(errors), tuple(warnings)), env
+        return SiteContent(articles, cards, tuple(errors), tuple(warnings), topics), env
 
     def _raise_errors(self, errors: Sequence[SitegenError],
                       warnings: Sequence[SitegenError]) -> None:

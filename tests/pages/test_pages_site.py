@@ -134,8 +134,11 @@ def test_pages_site_plans_name_their_inputs(site_root: Path, extractor: Extracto
     content = load_site_content(config)
     site = link_site(content, extract_site(content, extractor), config).site
     plans = {p.url: p for p in plan_pages(config, site)}
+    # the article, its people, and its related article (which shares Jane Holloway) with
+    # the people that article's list entry names
     assert plans["articles/harbour-reopens/"].depends_on == {
-        "article:harbour-reopens", "person:jane-holloway", "person:ruth-kerr"}
+        "article:harbour-reopens", "person:jane-holloway", "person:ruth-kerr",
+        "article:repair-budget", "person:tom-baxter"}
     assert {"person:jane-holloway", "article:harbour-reopens", "article:repair-budget"} <= (
         plans["people/jane-holloway/"].depends_on)
     assert "people" in plans["people/"].depends_on and "quotes" in plans["quotes/"].depends_on

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitegen.model import SiteNumber, SiteQuote
 from sitegen.pages.views import (
     ArticleRef,
@@ -13,6 +15,7 @@ from sitegen.pages.views import (
     letter_groups,
     number_view,
     quote_view,
+    whole_first,
 )
 
 ARTICLES = {"a": ArticleRef("a", "A", "articles/a/", None)}
@@ -27,18 +30,31 @@ def _number(n: int, unit: str | None) -> SiteNumber:
     return SiteNumber(f"n-{n}", "a", str(n), float(n), unit, f"About {n} things.", n, n + 1)
 
 
-def test_pages_views_key_quotes_prefer_named_speakers_and_full_sentences() -> None:
-    quotes = [_quote(1, "leant on", "jo"), _quote(2, "We will win this fight", None, "a source"),
-              _quote(3, "No comment at all today", None), _quote(4, "I am proud of it", "jo")]
-    assert [q.id for q in key_quotes(quotes, 2)] == ["q-1", "q-4"]
-    assert [q.id for q in key_quotes(quotes, 3)] == ["q-1", "q-2", "q-4"]
-    assert [q.id for q in key_quotes([_quote(1, "leant on", "jo"), _quote(2, "I am proud of "
-                                      "this town", "jo")], 1)] == ["q-2"]
+def test_pages_views_key_items_are_those_extraction_marked_in_text_order() -> None:
+    quotes = [_quote(1, "leant on", "jo"), replace(_quote(2, "We will win", "jo"), key=True),
+              _quote(3, "No comment", None), replace(_quote(4, "I am proud", "jo"), key=True)]
+    assert [q.id for q in key_quotes(quotes)] == ["q-2", "q-4"]
+    numbers = [_number(1, None), replace(_number(2, "GBP"), key=True), _number(3, "%")]
+    assert [n.id for n in key_numbers(numbers)] == ["n-2"]
 
 
-def test_pages_views_key_numbers_prefer_units_in_text_order() -> None:
-    numbers = [_number(1, None), _number(2, "GBP"), _number(3, None), _number(4, "%")]
-    assert [n.id for n in key_numbers(numbers, 3)] == ["n-1", "n-2", "n-4"]
+def test_pages_views_fragments_come_after_whole_statements_inside_their_sentence() -> None:
+    fragment = replace(_quote(1, "productive", "jo"),
+                       context='He called the talks "productive" but "realistic."')
+    whole = _quote(2, "We will win this fight.", "jo")
+    views = [quote_view(q, ARTICLES, PEOPLE) for q in (fragment, whole)]
+    assert [v.anchor for v in whole_first(views)] == ["q-2", "q-1"]
+    assert views[0].context == ('He called the talks "', '" but "realistic."')
+    assert not views[0].whole and views[1].whole and views[1].context is None
+
+
+def test_pages_views_number_shows_its_counted_noun_when_the_text_leaves_it_out() -> None:
+    twenty = replace(_number(20, "weeks"), text="20", label="reduction in the legal limit")
+    view = number_view(twenty, ARTICLES)
+    assert view.shown == "20 weeks" and view.label == "reduction in the legal limit"
+    assert number_view(replace(_number(5, "GBP"), text="£5m"), ARTICLES).shown == "£5m"
+    assert number_view(replace(_number(7, "people"), text="seven people"),
+                       ARTICLES).shown == "seven people"
 
 
 def test_pages_views_quote_view_resolves_speaker_and_trims_the_trailing_comma() -> None:
