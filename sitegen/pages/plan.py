@@ -7,6 +7,7 @@ the pages a change touches:
 - `article:<slug>`: that article's text, front matter and extraction;
 - `person:<id>`: that person's record (name, roles, counts, card);
 - `topic:<id>`: that story's record (title, intro, articles, people, related);
+- `nav`: whether the site has stories (the navigation links them only then);
 - `articles`, `people`, `quotes`, `numbers`, `topics`: the site-wide lists (any
   article, person, quote, number or story added, removed, renamed or re-counted).
 
@@ -71,6 +72,9 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Search", "search/", "search"),
 )
 
+#: The input every page's navigation reads: whether the site has stories at all.
+NAV_KEY = "nav"
+
 Absolute = Callable[[str], str]
 ALL = frozenset({"articles", "people", "quotes", "numbers", "topics"})
 
@@ -98,7 +102,9 @@ class Planner:
 
     @property
     def common(self) -> dict[str, Any]:
-        return {"config": self.config, "nav": NAV}
+        """What every page gets; a site without stories has no "Stories" in its navigation."""
+        nav = NAV if self.site.topics else tuple(n for n in NAV if n[2] != "topics")
+        return {"config": self.config, "nav": nav}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +148,9 @@ def plan_pages(config: SiteConfig, site: Site, *, reuse: Reuse | None = None) ->
         plans += [reuse(person_url(pid), person_inputs(site, pid))
                   or plan_person(planner, pid) for pid in site.people_order]
     plans += [plan_topic(planner, tid) for tid in site.topics]
-    plans += [plan_articles_index(planner, items), plan_topics_index(planner),
-              plan_people_index(planner),
+    plans += [plan_articles_index(planner, items)]
+    plans += [plan_topics_index(planner)] if site.topics else []
+    plans += [plan_people_index(planner),
               plan_quotes_index(planner), plan_numbers_index(planner)]
     plans += plan_search(planner)
     plans += plan_data(planner)
@@ -183,7 +190,7 @@ def article_inputs(site: Site, slug: str) -> frozenset[str]:
     lists name), and its stories."""
     links = _links(site, slug)
     related = site.related.get(slug, ())
-    return frozenset({f"article:{slug}"} | {f"person:{p.person_id}" for p in links.people}
+    return frozenset({f"article:{slug}", NAV_KEY} | {f"person:{p.person_id}" for p in links.people}
                      | {f"person:{q.speaker_id}" for q in links.quotes if q.speaker_id}
                      | {f"article:{r}" for r in related}
                      | {f"person:{p.person_id}" for r in related
@@ -196,7 +203,7 @@ def person_inputs(site: Site, pid: str) -> frozenset[str]:
     """Every Site record a person page's plan reads, as `depends_on` keys: the person,
     the articles that name or quote them, and the people they appear with."""
     person = site.people[pid]
-    return frozenset({f"person:{pid}"} | {f"article:{s}" for s in person.article_slugs}
+    return frozenset({f"person:{pid}", NAV_KEY} | {f"article:{s}" for s in person.article_slugs}
                      | {f"article:{q.article_slug}" for q in site.quotes_by_person.get(pid, ())}
                      | {f"person:{c.person_id}" for c in person.co_people}
                      | {f"person:{c.person_id}" for c in site.quoted_with.get(pid, ())}
@@ -215,6 +222,8 @@ def same_inputs(old: Site, new: Site, key: str) -> bool:
         return (old.people.get(name) == new.people.get(name)
                 and old.quotes_by_person.get(name) == new.quotes_by_person.get(name)
                 and old.quoted_with.get(name) == new.quoted_with.get(name))
+    if kind == NAV_KEY:
+        return bool(old.topics) == bool(new.topics)
     if kind == "topic":
         return old.topics.get(name) == new.topics.get(name) and list(old.topics) == list(
             new.topics)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sitegen.model import Article, Site, SiteTopic
@@ -24,6 +24,7 @@ from sitegen.pages.views import (
     QuoteView,
     SiteViews,
     brief,
+    whole_first,
 )
 from sitegen.urls import topic_url
 
@@ -145,7 +146,8 @@ def _who(site: Site, views: SiteViews, topic: SiteTopic) -> list[WhoView]:
 
 def _words(site: Site, views: SiteViews, topic: SiteTopic) -> list[QuoteGroup]:
     """Key quotes by speaker, in who's who order, then the other speakers; quotes by no
-    person with a page come last, under "Other voices"."""
+    person with a page come last, under "Other voices". Within a group, whole statements
+    newest first, then fragments."""
     by_speaker: dict[str | None, list[QuoteView]] = {}
     newest_first = sorted(topic.quotes, key=lambda key: _newest(site, key[0]))
     for key in newest_first:
@@ -154,9 +156,10 @@ def _words(site: Site, views: SiteViews, topic: SiteTopic) -> list[QuoteGroup]:
     order = [p.person_id for p in topic.people if p.person_id in by_speaker]
     order += [pid for pid in by_speaker if pid is not None and pid not in order]
     groups = [QuoteGroup(f"w-{pid}", views.people[pid].name, views.people[pid].url,
-                         tuple(by_speaker[pid])) for pid in order]
+                         tuple(whole_first(by_speaker[pid]))) for pid in order]
     if None in by_speaker:
-        groups.append(QuoteGroup("w-others", "Other voices", "", tuple(by_speaker[None])))
+        groups.append(QuoteGroup("w-others", "Other voices", "",
+                                 tuple(whole_first(by_speaker[None]))))
     return groups
 
 
@@ -185,8 +188,3 @@ def topic_inputs(site: Site, tid: str) -> frozenset[str]:
     return frozenset({f"topic:{tid}"} | {f"article:{s}" for s in topic.article_slugs}
                      | {f"person:{p.person_id}" for p in topic.people}
                      | {f"topic:{r}" for r in topic.related})
-
-
-def stories_for(items: Sequence[TopicItem], refs: Sequence[TopicRef]) -> list[TopicItem]:
-    ids = {r.id for r in refs}
-    return [i for i in items if i.ref.id in ids]

@@ -63,6 +63,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["error: templates/article.html:2: template 'gone.html' not found "
          "(needed for /articles/good/)"],
     ),
+    "topic_card_error": (
+        {"content/topics/vote.md": "---\ntitle: The vote\nsumary: typo\n---\nIntro.\n"},
+        ["error: content/topics/vote.md:3: unknown topic card key 'sumary'"],
+    ),
+    "topics_not_a_list": (
+        {"content/articles/t.md": "---\ntitle: T\ntopics: {a: b}\n---\nBody\n"},
+        ["error: content/articles/t.md:3: topics: expected a list of names, got {'a': 'b'}"],
+    ),
     "unknown_config_key": (
         {"sitegen.toml": 'title = "x"\n\n[people]\nlinks = "all"\n'},
         ["error: sitegen.toml:4: people.links: unknown setting; did you mean 'people.link'?"],
@@ -149,3 +157,16 @@ def test_build_failure_prints_no_traceback(
     assert main(["build"]) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert os.listdir(tmp_path) == ["content"] or "output" not in os.listdir(tmp_path)
+
+
+@pytest.mark.model
+def test_build_story_card_no_article_names_warns_and_strict_makes_it_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(tmp_path, {"content/articles/good.md": GOOD,
+                          "content/topics/vote.md": "---\ntitle: The vote\n---\nIntro.\n"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--strict"]) == 1
+    assert ("error: content/topics/vote.md: card describes story 'The vote', which no article "
+            "names; add `topics: [vote]`") in capsys.readouterr().err
+    assert not (tmp_path / "output").exists()

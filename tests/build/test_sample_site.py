@@ -82,3 +82,21 @@ def test_sample_site_removes_stale_pages_after_success(
     assert not page.exists() and not page.parent.exists()
     assert (site / "output/hand-made.txt").is_file(), "a file sitegen never wrote was deleted"
     assert report.removed >= 1
+
+
+@pytest.mark.model
+def test_sample_site_stories_gather_articles_and_link_both_ways(sample_output: Path) -> None:
+    stories = {p.parent.name for p in (sample_output / "topics").glob("*/index.html")}
+    assert {"election-2005", "glazer-and-man-utd", "iraq-legal-advice"} <= stories
+    iraq = (sample_output / "topics/iraq-legal-advice/index.html").read_text(encoding="utf-8")
+    assert "gave Parliament a written answer" in iraq, "the card's intro"
+    for slug in ("goldsmith-denies-war-advice-claim", "goldsmith-i-was-not-leant-on"):
+        assert f'href="../../articles/{slug}/index.html"' in iraq, "its timeline"
+        article = (sample_output / f"articles/{slug}/index.html").read_text(encoding="utf-8")
+        assert 'href="../../topics/iraq-legal-advice/index.html"' in article
+    assert "Who's who" in iraq and "In their words" in iraq
+    blair = (sample_output / "people/tony-blair/index.html").read_text(encoding="utf-8")
+    assert 'href="../../topics/election-2005/index.html"' in blair, "person -> story"
+    assert "Quoted alongside" in blair
+    home = (sample_output / "index.html").read_text(encoding="utf-8")
+    assert 'href="topics/index.html"' in home and "The 2005 general election" in home

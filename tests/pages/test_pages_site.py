@@ -138,7 +138,7 @@ def test_pages_site_plans_name_their_inputs(site_root: Path, extractor: Extracto
     # the people that article's list entry names
     assert plans["articles/harbour-reopens/"].depends_on == {
         "article:harbour-reopens", "person:jane-holloway", "person:ruth-kerr",
-        "article:repair-budget", "person:tom-baxter"}
+        "article:repair-budget", "person:tom-baxter", "nav"}
     assert {"person:jane-holloway", "article:harbour-reopens", "article:repair-budget"} <= (
         plans["people/jane-holloway/"].depends_on)
     assert "people" in plans["people/"].depends_on and "quotes" in plans["quotes/"].depends_on

