@@ -1,5 +1,5 @@
 # One command runs every check: `make check`.
-.PHONY: check lint type test golden bench-extract
+.PHONY: check lint type test golden bench-extract bench-key
 
 check: lint type test
 
@@ -18,3 +18,6 @@ golden:
 
 bench-extract:
 	python bench/extract_bench.py
+
+bench-key:
+	python bench/key_bench.py

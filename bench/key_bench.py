@@ -3,7 +3,7 @@
 
 usage: key_bench.py [GOLD_DIR] [--pred PRED.jsonl] [--model NAME]
 
-Scores with the project's scorer (GOLD_DIR/score.py, `score_key`) on the gold
+Scores with the project's scorer (score.py in or beside GOLD_DIR, `score_key`) on the gold
 files that carry key_people / key_quotes / key_numbers (GUIDELINES "key"):
 
 - sitegen, with each gold file's headline (as `sitegen build` has it) and
@@ -41,7 +41,10 @@ Pred = dict[str, Any]
 
 
 def load_scorer(gold_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gold_score", gold_dir / "score.py")
+    """score.py in the gold folder (tests/data/gold) or beside it (the shared corpus)."""
+    path = gold_dir / "score.py"
+    path = path if path.is_file() else gold_dir.parent / "score.py"
+    spec = importlib.util.spec_from_file_location("gold_score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
