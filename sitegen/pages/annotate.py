@@ -137,14 +137,16 @@ def _open_tag(span: Span, first: bool) -> str:
 
 
 def spans_for_article(links: ArticleLinks, person_href: Callable[[str], str]) -> list[Span]:
-    """The spans of one article page: quotes, numbers, then person links (innermost).
+    """The spans of one article page: quotes, numbers (titled with what they measure), then
+    person links (innermost).
 
     `person_href(person_id)` gives the relative URL of a person's page.
     """
     spans = [Span(q.start, q.end, "span", (("id", q.id), ("class", "quote")))
              for q in links.quotes]
     spans += [Span(n.start, n.end, "data",
-                   (("id", n.id), ("class", "number"), ("value", _number_value(n.value))))
+                   (("id", n.id), ("class", "number"), ("value", _number_value(n.value)),
+                    *((("title", n.label),) if n.label else ())))
               for n in links.numbers]
     spans += [Span(m.start, m.end, "a", (("class", "person"), ("href", person_href(m.person_id))))
               for m in links.links]

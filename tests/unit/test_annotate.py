@@ -160,3 +160,12 @@ def test_annotate_spans_for_article_builds_quote_number_and_link_spans() -> None
     assert out == ('<p><a class="person" href="../../people/tony-blair/">Tony Blair</a> said '
                    '"<span id="q-1" class="quote">we paid <data id="n-1" class="number" '
                    'value="5000000">£5m</data></span>".</p>')
+
+
+def test_annotate_number_carries_its_label_as_an_escaped_title() -> None:
+    text = "It cost £5m."
+    links = ArticleLinks(slug="a", people=(), quotes=(), links=(), numbers=(
+        SiteNumber("n-1", "a", "£5m", 5e6, "GBP", text, 8, 11, label='"new" <pier>'),))
+    out = annotate_html(f"<p>{text}</p>", spans_for_article(links, lambda pid: pid))
+    assert out == ('<p>It cost <data id="n-1" class="number" value="5000000" '
+                   'title="&quot;new&quot; &lt;pier&gt;">£5m</data>.</p>')
