@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-STORY = """Council approves £48m plan for Harbour Street
-
-Council leader Joanna Pryce has won approval for a £48m plan to refit the Harbour Street tower blocks.
-
-Ms Pryce said: "Every winter our residents live with damp running down the walls." Opposition leader Gareth Wynn said the council had waited too long. Rents will rise by 4.5% from April. The two leaders met on Monday.
-"""
-
+STORY = (
+    "Council approves £48m plan for Harbour Street\n\n"
+    "Council leader Joanna Pryce has won approval for a £48m plan to refit the Harbour Street "
+    "tower blocks.\n\n"
+    'Ms Pryce said: "Every winter our residents live with damp running down the walls." '
+    "Opposition leader Gareth Wynn said the council had waited too long. Rents will rise by "
+    "4.5% from April. The two leaders met on Monday.\n"
+)
 
 @pytest.mark.model
 def test_extract_command_marks_key_items_and_labels_numbers(tmp_path: Path) -> None:
