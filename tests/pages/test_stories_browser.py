@@ -63,8 +63,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def _walk(page: Page, errors: PageErrors, home: str, label: str) -> None:
     page.goto(home)
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") \
-        == "flex", "the stylesheet did not load"
+    styled = "getComputedStyle(document.documentElement).getPropertyValue('--measure')"
+    assert page.evaluate(styled), "the stylesheet did not load"
 
     page.locator("#stories + ul a").first.click()
     page.wait_for_url("**/topics/sea-wall/index.html")
